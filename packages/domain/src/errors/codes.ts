@@ -1,0 +1,41 @@
+/**
+ * Stable error codes returned by the API as `{ error: { code, message, details } }`.
+ * The text of each code is an i18n message id (`error.<code>`), never hard-coded here.
+ * The server maps every code to an HTTP status in one exhaustive table.
+ */
+export const errorCodes = [
+  'validation_failed',
+  'bad_request',
+  'unauthenticated',
+  'session_expired',
+  'invalid_credentials',
+  'account_locked',
+  'account_disabled',
+  'mfa_required',
+  'mfa_enrolment_required',
+  'mfa_invalid_code',
+  'mfa_already_enabled',
+  'mfa_not_enabled',
+  'current_password_incorrect',
+  'csrf_invalid',
+  'forbidden',
+  'firewall_denied',
+  'purpose_not_permitted',
+  'field_read_only',
+  'not_found',
+  'route_not_found',
+  'conflict',
+  'email_taken',
+  'version_conflict',
+  'idempotency_key_reused',
+  'rate_limited',
+  'payload_too_large',
+  'unsupported_media_type',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}

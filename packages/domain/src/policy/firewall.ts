@@ -1,0 +1,38 @@
+import type { Action, Principal, Purpose, Resource } from './model.ts';
+
+/**
+ * Resources that hold data about an individual child. New child-data resources
+ * (case, note, tracing request, …) must be listed here so the firewall covers them.
+ */
+export const individualChildResources: ReadonlySet<Resource> = new Set<Resource>(['child']);
+
+/** Actions that disclose individual child data to the actor. `create` does not: it is write-only registration and referral. */
+const disclosingActions: ReadonlySet<Action> = new Set<Action>(['read', 'list', 'update', 'delete', 'export']);
+
+export interface FirewallInput {
+  principal: Principal;
+  purpose: Purpose;
+  action: Action;
+  resource: Resource;
+}
+
+export type FirewallRule = (input: FirewallInput) => boolean;
+
+/**
+ * Rules that deny, whatever permissions a role was given. Each returns true when the access
+ * must be refused. Later features (data sharing agreements, aggregate-only exports) add rules here.
+ */
+export const firewallRules: readonly FirewallRule[] = [
+  // An immigration-enforcement actor never sees an individual child's record.
+  ({ principal, action, resource }) =>
+    principal.policy.category === 'immigration_enforcement' &&
+    individualChildResources.has(resource) &&
+    disclosingActions.has(action),
+  // Nor does anyone acting for an immigration-enforcement purpose, whatever their role.
+  ({ purpose, action, resource }) =>
+    purpose === 'immigration_enforcement' && individualChildResources.has(resource) && disclosingActions.has(action),
+];
+
+export function firewallBlocks(input: FirewallInput): boolean {
+  return firewallRules.some((rule) => rule(input));
+}

@@ -1,0 +1,160 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { HavenError } from '@haven/domain';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { Database } from './db/connect.ts';
+import type { DataDeps } from './db/unitOfWork.ts';
+import { describeAccess, registerAccessControl, type RouteAccess } from './plugins/access.ts';
+import { RequestValidationError, registerErrorHandling } from './plugins/errors.ts';
+import { auditRoutes } from './routes/v1/audit.ts';
+import { authRoutes } from './routes/v1/auth.ts';
+import { childRoutes } from './routes/v1/children.ts';
+import { organisationRoutes } from './routes/v1/organisation.ts';
+import { type AuthSettings, authService } from './services/authService.ts';
+import { dataService } from './services/dataService.ts';
+
+export interface AppOptions {
+  database: Database;
+  deps: DataDeps;
+  auth: AuthSettings;
+  secureCookies: boolean;
+  loginRatePerMinute: number;
+  webDist?: string | undefined;
+  logLevel?: string | undefined;
+  version?: string | undefined;
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: string;
+}
+
+/** Builds the HTTP app from injected dependencies; tests drive it with `inject()`. */
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; routes: RouteEntry[] }> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      // Never log personal data: no bodies, no cookies, no query strings with names.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      serializers: {
+        req: (req: FastifyRequest) => ({ method: req.method, route: req.routeOptions.url, id: req.id }),
+      },
+    },
+    genReqId: () => randomUUID(),
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(({ schema, httpPart }) => (value) => {
+    const result = (schema as z.ZodType).safeParse(value);
+    return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
+  });
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteEntry[] = [];
+  const auth = authService(options.deps, options.auth);
+  const data = dataService(options.deps);
+
+  registerErrorHandling(app);
+  registerAccessControl(app, auth);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, access: describeAccess(route.config?.access as RouteAccess) });
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new HavenError('rate_limited'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Haven API', version: options.version ?? '0.1.0', description: 'Child protection case management for children in the context of migration.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'haven_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get(
+    '/api/openapi.json',
+    { config: { access: { public: true } }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+  app.get(
+    '/api/health',
+    { config: { access: { public: true } }, schema: { tags: ['system'], summary: 'Liveness and database reachability' } },
+    async (_request, reply) => {
+      try {
+        await options.database.pool.query('SELECT 1');
+        return { status: 'ok', engine: options.database.engine, version: options.version ?? '0.1.0' };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable', engine: options.database.engine });
+      }
+    },
+  );
+
+  const authOptions = {
+    auth,
+    secureCookies: options.secureCookies,
+    absoluteHours: options.auth.sessionAbsoluteHours,
+    loginRatePerMinute: options.loginRatePerMinute,
+  };
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes, authOptions);
+      await v1.register(organisationRoutes, { data });
+      await v1.register(childRoutes, { data });
+      await v1.register(auditRoutes, { data });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await registerWebApp(app, options.webDist);
+  await app.ready();
+  return { app, routes: routes.sort((a, b) => `${a.url} ${a.method}`.localeCompare(`${b.url} ${b.method}`)) };
+}
+
+/** Serves the built web app; any non-API path falls back to index.html (client-side routing). */
+async function registerWebApp(app: FastifyInstance, webDist: string | undefined): Promise<void> {
+  const available = webDist !== undefined && existsSync(`${webDist}/index.html`);
+  if (available) await app.register(fastifyStatic, { root: webDist, serve: false });
+  app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/')) throw new HavenError('route_not_found');
+    if (!available) return reply.status(503).type('text/plain').send('The web app is not built: run `npm run build`.');
+    const path = request.url.split('?')[0] ?? '/';
+    const file = path.slice(1);
+    if (file && !file.includes('..') && existsSync(`${webDist}/${file}`)) {
+      const immutable = file.startsWith('assets/');
+      return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(file);
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

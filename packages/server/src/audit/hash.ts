@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+
+/** The fields of an audit event that its hash covers, in a fixed order. */
+export interface HashedAuditFields {
+  chainId: string;
+  seq: number;
+  prevHash: string;
+  occurredAt: Date;
+  jurisdiction: string;
+  actorUserId: string | null;
+  actorRole: string | null;
+  actorAgencyId: string | null;
+  purpose: string | null;
+  action: string;
+  resource: string;
+  recordId: string | null;
+  changedFields: readonly string[];
+  outcome: string;
+  requestId: string | null;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function genesisHash(chainId: string): string {
+  return sha256Hex(`haven-audit-genesis:${chainId}`);
+}
+
+export function auditEventHash(e: HashedAuditFields): string {
+  return sha256Hex(
+    JSON.stringify([
+      e.chainId,
+      e.seq,
+      e.prevHash,
+      e.occurredAt.toISOString(),
+      e.jurisdiction,
+      e.actorUserId,
+      e.actorRole,
+      e.actorAgencyId,
+      e.purpose,
+      e.action,
+      e.resource,
+      e.recordId,
+      e.changedFields,
+      e.outcome,
+      e.requestId,
+    ]),
+  );
+}
+
+/** Number of chains per jurisdiction: more chains, less waiting between concurrent writers. */
+export const chainsPerJurisdiction = 64;
+
+/** Events about one record always land in the same chain, so its history reads in order. */
+export function chainFor(jurisdiction: string, key: string): string {
+  const bucket = createHash('sha256').update(key).digest().readUInt32BE(0) % chainsPerJurisdiction;
+  return `${jurisdiction}:${bucket.toString().padStart(2, '0')}`;
+}
+
+/** Jurisdiction used for events about the organisation itself (users, roles, agencies). */
+export const globalJurisdiction = '_';

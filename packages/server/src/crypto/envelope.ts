@@ -1,0 +1,68 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { KeyRing } from './keyring.ts';
+
+/**
+ * AES-256-GCM envelope: each value has its own data key (DEK), wrapped by a key-encryption key.
+ * AAD binds the ciphertext to its place (`table:id:field`), so a value copied into another
+ * record or field does not decrypt.
+ */
+export const Envelope = z.object({
+  v: z.literal(1),
+  kid: z.string(),
+  wiv: z.string(),
+  wdek: z.string(),
+  iv: z.string(),
+  ct: z.string(),
+});
+export type Envelope = z.infer<typeof Envelope>;
+
+function gcmSeal(key: Buffer, plaintext: Buffer, aad: Buffer): { iv: Buffer; ct: Buffer } {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aad);
+  const ct = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  return { iv, ct };
+}
+
+function gcmOpen(key: Buffer, iv: Buffer, sealed: Buffer, aad: Buffer): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(aad);
+  decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+  return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
+}
+
+export function seal(ring: KeyRing, plaintext: string, aad: string): Envelope {
+  const kek = ring.keys.get(ring.activeKid);
+  if (!kek) throw new Error('active key missing from key ring');
+  const dek = randomBytes(32);
+  const aadBytes = Buffer.from(aad);
+  const data = gcmSeal(dek, Buffer.from(plaintext, 'utf8'), aadBytes);
+  const wrapped = gcmSeal(kek, dek, Buffer.from(`dek:${aad}`));
+  return {
+    v: 1,
+    kid: ring.activeKid,
+    wiv: wrapped.iv.toString('base64'),
+    wdek: wrapped.ct.toString('base64'),
+    iv: data.iv.toString('base64'),
+    ct: data.ct.toString('base64'),
+  };
+}
+
+/** Throws when the key is unknown or the ciphertext, its AAD or the wrapped key was tampered with. */
+export function open(ring: KeyRing, envelope: Envelope, aad: string): string {
+  const kek = ring.keys.get(envelope.kid);
+  if (!kek) throw new Error(`encryption key ${envelope.kid} is not in the key ring`);
+  const dek = gcmOpen(kek, Buffer.from(envelope.wiv, 'base64'), Buffer.from(envelope.wdek, 'base64'), Buffer.from(`dek:${aad}`));
+  return gcmOpen(dek, Buffer.from(envelope.iv, 'base64'), Buffer.from(envelope.ct, 'base64'), Buffer.from(aad)).toString('utf8');
+}
+
+/** Normalises for exact matching: Unicode NFKC, case-folded, whitespace collapsed. */
+export function normaliseForIndex(value: string): string {
+  return value.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
+}
+
+/** Keyed hash for equality search on an encrypted field; `context` separates fields. */
+export function blindIndex(ring: KeyRing, context: string, value: string): string {
+  return createHmac('sha256', ring.indexKey).update(`${context}\u0000${normaliseForIndex(value)}`).digest('hex');
+}

@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrate.ts';
+import type { DB } from './schema.ts';
+
+// int8 as JS numbers (counts and sequence numbers stay far below 2^53).
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export type Engine = 'pglite' | 'postgres';
+
+/** The least-privileged role the application runs as: no UPDATE/DELETE on audit rows. */
+export const appRoleName = 'haven_app';
+
+export interface Database {
+  db: Kysely<DB>;
+  pool: pg.Pool;
+  /** A connection URL for other clients (pg-boss, psql, benchmarks); on PGlite the loopback socket. */
+  url: string;
+  engine: Engine;
+  /** The PGlite engine, when embedded (for dumps); undefined on PostgreSQL. */
+  pglite: PGlite | undefined;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A PostgreSQL URL; when absent, embedded PGlite is used. */
+  url?: string | undefined;
+  /** A URL with rights to run migrations (DDL, grants); defaults to `url`. */
+  migrationUrl?: string | undefined;
+  /** PGlite data directory; `memory://` for a throwaway database. */
+  dataDir?: string | undefined;
+  /** PGlite: start from a dumped data directory (the migrated test template). */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number | undefined;
+  /** Apply pending migrations before handing the database out. */
+  migrate?: boolean | undefined;
+  /**
+   * Run as `haven_app` (no UPDATE/DELETE on audit rows). On by default for the server and CLI;
+   * tests that tamper with audit rows on purpose open a second, owner connection.
+   */
+  appRole?: boolean | undefined;
+}
+
+/**
+ * One code path for both engines: Kysely over a `pg` pool. Embedded PGlite is served on a
+ * loopback socket so the app, pg-boss and external tools speak the same wire protocol.
+ * PGlite multiplexes every connection onto ONE backend session: session settings (SET ROLE)
+ * apply to all connections at once, and transactions are serialised by the engine.
+ */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options) : openPglite(options);
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+  if (options.migrate) {
+    const owner = newKysely(new pg.Pool({ connectionString: options.migrationUrl ?? url, max: 1 }));
+    try {
+      await migrateToLatest(owner);
+    } finally {
+      await owner.destroy();
+    }
+  }
+  // A startup option, so a connection that cannot take the role fails instead of running privileged.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    idleTimeoutMillis: 30_000,
+    ...(options.appRole ? { options: `-c role=${appRoleName}` } : {}),
+  });
+  const db = newKysely(pool);
+  return { db, pool, url, engine: 'postgres', pglite: undefined, close: () => db.destroy() };
+}
+
+async function openPglite(options: OpenOptions): Promise<Database> {
+  const dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir,
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 100 });
+  await server.start();
+  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
+  const db = newKysely(pool);
+  if (options.migrate) await migrateToLatest(db);
+  if (options.appRole) await sql.raw(`SET ROLE ${appRoleName}`).execute(db);
+  return {
+    db,
+    pool,
+    url,
+    engine: 'pglite',
+    pglite,
+    async close() {
+      await db.destroy();
+      await server.stop();
+      await pglite.close();
+    },
+  };
+}
+
+function newKysely(pool: pg.Pool): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,62 @@
+import {
+  type Action,
+  type Decision,
+  evaluate,
+  HavenError,
+  type Principal,
+  type Resource,
+  type RowScope,
+} from '@haven/domain';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { UnitOfWork } from '../unitOfWork.ts';
+
+export type Allowed = Extract<Decision, { allowed: true }>;
+
+export function requirePrincipal(uow: UnitOfWork): Principal {
+  if (!uow.actor.principal) throw new HavenError('unauthenticated');
+  return uow.actor.principal;
+}
+
+/**
+ * Evaluates the policy for the unit of work's actor, or throws the matching error.
+ * A refusal is audited (in its own transaction, since this one will roll back).
+ */
+export function authorize(
+  uow: UnitOfWork,
+  action: Action,
+  resource: Resource,
+  audit: { jurisdiction: string; recordId: string | null },
+): Allowed {
+  const principal = requirePrincipal(uow);
+  const purpose = uow.actor.purpose ?? principal.policy.purposes[0] ?? 'case_management';
+  const decision = evaluate({ principal, purpose, action, resource });
+  if (decision.allowed) return decision;
+  uow.auditDenied({ ...audit, action, resource, changedFields: [] });
+  const code = decision.reason === 'firewall' ? 'firewall_denied' : decision.reason === 'purpose_not_permitted' ? 'purpose_not_permitted' : 'forbidden';
+  throw new HavenError(code);
+}
+
+/** Whether the actor could do `action`, without auditing or throwing (for shaping responses). */
+export function can(uow: UnitOfWork, action: Action, resource: Resource): boolean {
+  const principal = uow.actor.principal;
+  if (!principal) return false;
+  const purpose = uow.actor.purpose ?? principal.policy.purposes[0] ?? 'case_management';
+  return evaluate({ principal, purpose, action, resource }).allowed;
+}
+
+/** The SQL form of a row scope over a table with the ownership columns: the same rule as `inRowScope`. */
+export function rowScopeFilter(table: 'child', rows: RowScope): RawBuilder<SqlBool> {
+  const col = (column: string) => sql.ref(`${table}.${column}`);
+  switch (rows.kind) {
+    case 'own':
+      return sql<SqlBool>`${col('owner_user_id')} = ${rows.userId}`;
+    case 'team':
+      return rows.teamIds.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`${col('team_id')} = ANY(${[...rows.teamIds]}::uuid[])`;
+    case 'agency':
+      return sql<SqlBool>`${col('agency_id')} = ${rows.agencyId}`;
+    case 'jurisdiction':
+      return sql<SqlBool>`(${col('jurisdiction')} = ${rows.jurisdiction} OR ${col('jurisdiction')} LIKE ${`${rows.jurisdiction}-%`})`;
+    case 'all':
+      return sql<SqlBool>`true`;
+  }
+}

@@ -1,0 +1,80 @@
+import { type PageQuery } from '@haven/domain';
+import { sql } from 'kysely';
+import { globalJurisdiction } from '../../audit/hash.ts';
+import { verifyAudit, type VerifyResult } from '../../audit/verify.ts';
+import type { UnitOfWork } from '../unitOfWork.ts';
+import { authorize, requirePrincipal } from './access.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+
+export interface AuditEventView {
+  chainId: string;
+  seq: number;
+  occurredAt: string;
+  jurisdiction: string;
+  actorUserId: string | null;
+  actorRole: string | null;
+  actorAgencyId: string | null;
+  purpose: string | null;
+  action: string;
+  resource: string;
+  recordId: string | null;
+  changedFields: string[];
+  outcome: string;
+  requestId: string | null;
+}
+
+/** The audit trail for oversight: reading it is itself audited. */
+export function auditRepository(uow: UnitOfWork) {
+  const { tx } = uow;
+  return {
+    async list(page: PageQuery, filter: { resource?: string | undefined; recordId?: string | undefined }) {
+      const principal = requirePrincipal(uow);
+      const { rows } = authorize(uow, 'read', 'audit', { jurisdiction: globalJurisdiction, recordId: null });
+      let query = tx.selectFrom('audit_event').selectAll().orderBy('occurred_at', 'desc').orderBy('chain_id', 'desc').limit(page.limit + 1);
+      if (rows.kind === 'own') query = query.where('actor_user_id', '=', principal.userId);
+      if (rows.kind === 'team' || rows.kind === 'agency') query = query.where('actor_agency_id', '=', principal.agencyId);
+      if (rows.kind === 'jurisdiction') {
+        query = query.where(
+          sql<boolean>`(jurisdiction = ${rows.jurisdiction} OR jurisdiction LIKE ${`${rows.jurisdiction}-%`} OR jurisdiction = ${globalJurisdiction})`,
+        );
+      }
+      if (filter.resource) query = query.where('resource', '=', filter.resource);
+      if (filter.recordId) query = query.where('record_id', '=', filter.recordId);
+      if (page.cursor) {
+        const after = decodeCursor(page.cursor, /^[A-Z_][A-Z0-9_-]*:\d+$/);
+        query = query.where(sql<boolean>`(occurred_at, chain_id) < (${new Date(after.t)}, ${after.id})`);
+      }
+      const found = await query.execute();
+      const items = found.slice(0, page.limit);
+      const last = items.at(-1);
+      uow.audit({ jurisdiction: globalJurisdiction, action: 'list', resource: 'audit', recordId: null, changedFields: [] });
+      return {
+        items: items.map(
+          (e): AuditEventView => ({
+            chainId: e.chain_id,
+            seq: e.seq,
+            occurredAt: e.occurred_at.toISOString(),
+            jurisdiction: e.jurisdiction,
+            actorUserId: e.actor_user_id,
+            actorRole: e.actor_role,
+            actorAgencyId: e.actor_agency_id,
+            purpose: e.purpose,
+            action: e.action,
+            resource: e.resource,
+            recordId: e.record_id,
+            changedFields: e.changed_fields,
+            outcome: e.outcome,
+            requestId: e.request_id,
+          }),
+        ),
+        nextCursor: found.length > page.limit && last ? encodeCursor({ t: last.occurred_at.toISOString(), id: last.chain_id }) : null,
+      };
+    },
+
+    async verify(): Promise<VerifyResult> {
+      authorize(uow, 'verify', 'audit', { jurisdiction: globalJurisdiction, recordId: null });
+      uow.audit({ jurisdiction: globalJurisdiction, action: 'verify', resource: 'audit', recordId: null, changedFields: [] });
+      return verifyAudit(tx);
+    },
+  };
+}

@@ -1,0 +1,230 @@
+import { type Principal, RolePolicy, type SessionState } from '@haven/domain';
+import type { Selectable } from 'kysely';
+import { globalJurisdiction } from '../../audit/hash.ts';
+import type { Envelope } from '../../crypto/envelope.ts';
+import type { AppUserTable, SessionTable } from '../schema.ts';
+import type { UnitOfWork } from '../unitOfWork.ts';
+
+export type UserRow = Selectable<AppUserTable>;
+export type SessionRow = Selectable<SessionTable>;
+
+/**
+ * Sign-in, sessions and second factors. It acts before there is a principal (a sign-in attempt)
+ * or on the signed-in user's own account, and audits every change like the other repositories.
+ */
+export function identityRepository(uow: UnitOfWork) {
+  const { tx } = uow;
+  const audit = (action: string, userId: string, changedFields: string[] = []) =>
+    uow.audit({ jurisdiction: globalJurisdiction, resource: 'session', action, recordId: userId, changedFields });
+
+  return {
+    findUserByEmail: (email: string) => tx.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst(),
+
+    findUser: (id: string) => tx.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    /** Counts a failed attempt; locks the account when the limit is reached. Returns whether it is now locked. */
+    async recordFailedLogin(user: UserRow, limit: number, lockMinutes: number): Promise<boolean> {
+      const failures = user.failed_logins + 1;
+      const lock = failures >= limit;
+      await tx
+        .updateTable('app_user')
+        .set({
+          failed_logins: lock ? 0 : failures,
+          ...(lock ? { locked_until: new Date(uow.now.getTime() + lockMinutes * 60_000) } : {}),
+        })
+        .where('id', '=', user.id)
+        .execute();
+      audit(lock ? 'account_locked' : 'login_failed', user.id, ['failed_logins']);
+      return lock;
+    },
+
+    async recordLogin(userId: string): Promise<void> {
+      await tx
+        .updateTable('app_user')
+        .set({ failed_logins: 0, locked_until: null, last_login_at: uow.now })
+        .where('id', '=', userId)
+        .execute();
+      audit('login', userId);
+    },
+
+    async roleRequiresMfa(roleId: string): Promise<boolean> {
+      const role = await tx.selectFrom('role').select('require_mfa').where('id', '=', roleId).executeTakeFirstOrThrow();
+      return role.require_mfa;
+    },
+
+    async createSession(
+      userId: string,
+      id: string,
+      state: SessionState,
+      lifetimes: { idleMinutes: number; absoluteHours: number },
+    ): Promise<void> {
+      await tx
+        .insertInto('session')
+        .values({
+          id,
+          user_id: userId,
+          state,
+          created_at: uow.now,
+          last_seen_at: uow.now,
+          idle_expires_at: new Date(uow.now.getTime() + lifetimes.idleMinutes * 60_000),
+          absolute_expires_at: new Date(uow.now.getTime() + lifetimes.absoluteHours * 3_600_000),
+        })
+        .execute();
+    },
+
+    findSession: (id: string) => tx.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    async touchSession(id: string, idleMinutes: number): Promise<void> {
+      await tx
+        .updateTable('session')
+        .set({ last_seen_at: uow.now, idle_expires_at: new Date(uow.now.getTime() + idleMinutes * 60_000) })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /**
+     * Replaces a session by a new one with a new token (no session fixation across a privilege
+     * change), keeping its absolute expiry.
+     */
+    async rotateSession(old: SessionRow, newId: string, state: SessionState, idleMinutes: number): Promise<void> {
+      await tx.updateTable('session').set({ revoked_at: uow.now }).where('id', '=', old.id).execute();
+      await tx
+        .insertInto('session')
+        .values({
+          id: newId,
+          user_id: old.user_id,
+          state,
+          created_at: uow.now,
+          last_seen_at: uow.now,
+          idle_expires_at: new Date(uow.now.getTime() + idleMinutes * 60_000),
+          absolute_expires_at: old.absolute_expires_at,
+        })
+        .execute();
+    },
+
+    async revokeSession(id: string, userId: string): Promise<void> {
+      await tx.updateTable('session').set({ revoked_at: uow.now }).where('id', '=', id).execute();
+      audit('logout', userId);
+    },
+
+    async revokeAllSessions(userId: string): Promise<void> {
+      await tx.updateTable('session').set({ revoked_at: uow.now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+      audit('logout_everywhere', userId);
+    },
+
+    async setPassword(userId: string, passwordHash: string, keepSessionId: string): Promise<void> {
+      await tx.updateTable('app_user').set({ password_hash: passwordHash, password_changed_at: uow.now, updated_at: uow.now }).where('id', '=', userId).execute();
+      await tx
+        .updateTable('session')
+        .set({ revoked_at: uow.now })
+        .where('user_id', '=', userId)
+        .where('id', '!=', keepSessionId)
+        .where('revoked_at', 'is', null)
+        .execute();
+      audit('password_changed', userId, ['password']);
+    },
+
+    async setLocale(userId: string, locale: string): Promise<void> {
+      await tx.updateTable('app_user').set({ locale, updated_at: uow.now }).where('id', '=', userId).execute();
+      audit('locale_changed', userId, ['locale']);
+    },
+
+    async setPendingTotpSecret(userId: string, secret: Envelope): Promise<void> {
+      await tx.updateTable('app_user').set({ mfa_secret: JSON.stringify(secret), updated_at: uow.now }).where('id', '=', userId).execute();
+      audit('mfa_enrolment_started', userId, ['mfa_secret']);
+    },
+
+    async enableTotp(userId: string, step: number, recoveryHashes: string[]): Promise<void> {
+      await tx.updateTable('app_user').set({ mfa_enabled: true, mfa_last_step: step, updated_at: uow.now }).where('id', '=', userId).execute();
+      await this.replaceRecoveryCodes(userId, recoveryHashes);
+      audit('mfa_enabled', userId, ['mfa_enabled', 'recovery_codes']);
+    },
+
+    async replaceRecoveryCodes(userId: string, hashes: string[]): Promise<void> {
+      await tx.deleteFrom('mfa_recovery_code').where('user_id', '=', userId).execute();
+      await tx.insertInto('mfa_recovery_code').values(hashes.map((code_hash) => ({ user_id: userId, code_hash }))).execute();
+    },
+
+    async recoveryCodesRegenerated(userId: string): Promise<void> {
+      audit('recovery_codes_regenerated', userId, ['recovery_codes']);
+    },
+
+    /** Accepts a TOTP time step only once, and only moving forward (replay protection). */
+    async useTotpStep(userId: string, step: number): Promise<boolean> {
+      const updated = await tx
+        .updateTable('app_user')
+        .set({ mfa_last_step: step })
+        .where('id', '=', userId)
+        .where((eb) => eb.or([eb('mfa_last_step', 'is', null), eb('mfa_last_step', '<', step)]))
+        .executeTakeFirst();
+      return Number(updated.numUpdatedRows) === 1;
+    },
+
+    async useRecoveryCode(userId: string, hash: string): Promise<boolean> {
+      const used = await tx
+        .updateTable('mfa_recovery_code')
+        .set({ used_at: uow.now })
+        .where('user_id', '=', userId)
+        .where('code_hash', '=', hash)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(used.numUpdatedRows) === 1) audit('recovery_code_used', userId);
+      return Number(used.numUpdatedRows) === 1;
+    },
+
+    mfaVerified(userId: string): void {
+      audit('mfa_verified', userId);
+    },
+
+    mfaFailed(userId: string): void {
+      audit('mfa_failed', userId);
+    },
+
+    /** Everything the policy engine needs about a user, or undefined if they may not act. */
+    async loadPrincipal(userId: string): Promise<{ principal: Principal; user: UserRow; agencyName: string; roleName: string } | undefined> {
+      const row = await tx
+        .selectFrom('app_user as u')
+        .innerJoin('role as r', 'r.id', 'u.role_id')
+        .innerJoin('agency as a', 'a.id', 'u.agency_id')
+        .selectAll('u')
+        .select([
+          'r.key as role_key',
+          'r.name as role_name',
+          'r.category',
+          'r.scope',
+          'r.permissions',
+          'r.field_rules',
+          'r.purposes',
+          'r.require_mfa',
+          'a.name as agency_name',
+          'a.active as agency_active',
+        ])
+        .where('u.id', '=', userId)
+        .executeTakeFirst();
+      if (!row || !row.active || !row.agency_active) return undefined;
+      const teams = await tx.selectFrom('user_team').select('team_id').where('user_id', '=', userId).execute();
+      const policy = RolePolicy.parse({
+        category: row.category,
+        scope: row.scope,
+        permissions: row.permissions,
+        fieldRules: row.field_rules,
+        purposes: row.purposes,
+        requireMfa: row.require_mfa,
+      });
+      return {
+        principal: {
+          userId,
+          agencyId: row.agency_id,
+          teamIds: teams.map((t) => t.team_id),
+          jurisdiction: row.jurisdiction,
+          roleId: row.role_id,
+          roleKey: row.role_key,
+          policy,
+        },
+        user: row,
+        agencyName: row.agency_name,
+        roleName: row.role_name,
+      };
+    },
+  };
+}

@@ -1,0 +1,400 @@
+import {
+  type Agency,
+  type AgencyInput,
+  HavenError,
+  jurisdictionContains,
+  type PageQuery,
+  type Patch,
+  type Principal,
+  type Role,
+  type RoleInput,
+  RolePolicy,
+  type RowScope,
+  scopes,
+  type Team,
+  type TeamInput,
+  type User,
+  type UserCreateInput,
+  type UserUpdateInput,
+} from '@haven/domain';
+import { type Selectable, sql } from 'kysely';
+import { globalJurisdiction } from '../../audit/hash.ts';
+import { uuidv7 } from '../ids.ts';
+import type { AgencyTable, AppUserTable, RoleTable, TeamTable } from '../schema.ts';
+import type { UnitOfWork } from '../unitOfWork.ts';
+import { authorize, requirePrincipal } from './access.ts';
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+}
+
+const toAgency = (r: Selectable<AgencyTable>): Agency => ({
+  id: r.id,
+  name: r.name,
+  code: r.code,
+  jurisdiction: r.jurisdiction,
+  active: r.active,
+  createdAt: r.created_at.toISOString(),
+});
+
+const toTeam = (r: Selectable<TeamTable>): Team => ({
+  id: r.id,
+  agencyId: r.agency_id,
+  name: r.name,
+  active: r.active,
+  createdAt: r.created_at.toISOString(),
+});
+
+export const toRole = (r: Selectable<RoleTable>): Role => {
+  const policy = RolePolicy.parse({
+    category: r.category,
+    scope: r.scope,
+    permissions: r.permissions,
+    fieldRules: r.field_rules,
+    purposes: r.purposes,
+    requireMfa: r.require_mfa,
+  });
+  return { id: r.id, key: r.key, name: r.name, description: r.description, ...policy };
+};
+
+const toUser = (r: Selectable<AppUserTable>, teamIds: string[]): User => ({
+  id: r.id,
+  email: r.email,
+  displayName: r.display_name,
+  agencyId: r.agency_id,
+  teamIds,
+  roleId: r.role_id,
+  jurisdiction: r.jurisdiction,
+  locale: r.locale as User['locale'],
+  active: r.active,
+  mfaEnabled: r.mfa_enabled,
+  lockedUntil: r.locked_until ? r.locked_until.toISOString() : null,
+  lastLoginAt: r.last_login_at ? r.last_login_at.toISOString() : null,
+  createdAt: r.created_at.toISOString(),
+});
+
+/** Organisation rows an actor may see: an agency-scoped administrator manages only their agency. */
+function agencyVisible(rows: RowScope, principal: Principal, agency: { id: string; jurisdiction: string }): boolean {
+  switch (rows.kind) {
+    case 'all':
+      return true;
+    case 'jurisdiction':
+      return jurisdictionContains(rows.jurisdiction, agency.jurisdiction);
+    default:
+      return agency.id === principal.agencyId;
+  }
+}
+
+function changedKeys(patch: object): string[] {
+  return Object.entries(patch)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
+}
+
+/** Agencies, teams, roles and users, through the same policy and audit as child data. */
+export function organisationRepository(uow: UnitOfWork) {
+  const { tx } = uow;
+  const audit = (resource: string, action: string, recordId: string, changedFields: string[]) =>
+    uow.audit({ jurisdiction: globalJurisdiction, resource, action, recordId, changedFields });
+
+  async function visibleAgencyIds(rows: RowScope, principal: Principal): Promise<string[] | 'all'> {
+    if (rows.kind === 'all') return 'all';
+    const agencies = await tx.selectFrom('agency').select(['id', 'jurisdiction']).execute();
+    return agencies.filter((a) => agencyVisible(rows, principal, a)).map((a) => a.id);
+  }
+
+  async function requireAgency(agencyId: string, rows: RowScope, principal: Principal) {
+    const agency = await tx.selectFrom('agency').selectAll().where('id', '=', agencyId).executeTakeFirst();
+    if (!agency || !agencyVisible(rows, principal, agency)) throw new HavenError('not_found', { field: 'agencyId' });
+    return agency;
+  }
+
+  async function teamIdsOf(userIds: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>();
+    if (userIds.length === 0) return map;
+    for (const row of await tx.selectFrom('user_team').selectAll().where('user_id', 'in', userIds).execute()) {
+      map.set(row.user_id, [...(map.get(row.user_id) ?? []), row.team_id]);
+    }
+    return map;
+  }
+
+  async function checkTeams(teamIds: readonly string[], agencyId: string): Promise<void> {
+    if (teamIds.length === 0) return;
+    const found = await tx.selectFrom('team').select('id').where('id', 'in', [...teamIds]).where('agency_id', '=', agencyId).execute();
+    if (found.length !== new Set(teamIds).size) throw new HavenError('validation_failed', { field: 'teamIds' });
+  }
+
+  /** Nobody hands out a role that sees more rows than they do themselves, unless they see everything. */
+  async function checkAssignableRole(roleId: string, principal: Principal): Promise<void> {
+    const role = await tx.selectFrom('role').select(['scope']).where('id', '=', roleId).executeTakeFirst();
+    if (!role) throw new HavenError('not_found', { field: 'roleId' });
+    const rank = (s: string) => scopes.indexOf(s as (typeof scopes)[number]);
+    if (principal.policy.scope !== 'all' && rank(role.scope) > rank(principal.policy.scope)) {
+      throw new HavenError('forbidden', { field: 'roleId' });
+    }
+  }
+
+  return {
+    async listAgencies(): Promise<Agency[]> {
+      const principal = requirePrincipal(uow);
+      const { rows } = authorize(uow, 'read', 'agency', { jurisdiction: globalJurisdiction, recordId: null });
+      const all = await tx.selectFrom('agency').selectAll().orderBy('name').execute();
+      return all.filter((a) => agencyVisible(rows, principal, a)).map(toAgency);
+    },
+
+    async createAgency(input: AgencyInput): Promise<Agency> {
+      const principal = requirePrincipal(uow);
+      const { rows } = authorize(uow, 'manage', 'agency', { jurisdiction: globalJurisdiction, recordId: null });
+      if (rows.kind !== 'all' && !(rows.kind === 'jurisdiction' && jurisdictionContains(rows.jurisdiction, input.jurisdiction))) {
+        throw new HavenError('forbidden');
+      }
+      const taken = await tx.selectFrom('agency').select('id').where('code', '=', input.code).executeTakeFirst();
+      if (taken) throw new HavenError('conflict', { field: 'code' });
+      const id = uuidv7(uow.now.getTime());
+      const row = await tx
+        .insertInto('agency')
+        .values({ id, ...input, created_at: uow.now, updated_at: uow.now })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      audit('agency', 'create', id, changedKeys(input));
+      return toAgency(row);
+    },
+
+    async updateAgency(id: string, patch: Patch<AgencyInput>): Promise<Agency> {
+      const principal = requirePrincipal(uow);
+      const { rows } = authorize(uow, 'manage', 'agency', { jurisdiction: globalJurisdiction, recordId: id });
+      await requireAgency(id, rows, principal);
+      if (patch.code) {
+        const taken = await tx.selectFrom('agency').select('id').where('code', '=', patch.code).where('id', '!=', id).executeTakeFirst();
+        if (taken) throw new HavenError('conflict', { field: 'code' });
+      }
+      const row = await tx
+        .updateTable('agency')
+        .set({ ...patch, updated_at: uow.now })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      audit('agency', 'update', id, changedKeys(patch));
+      return toAgency(row);
+    },
+
+    async listTeams(agencyId: string | undefined): Promise<Team[]> {
+      const principal = requirePrincipal(uow);
+      const { rows } = authorize(uow, 'read', 'team', { jurisdiction: globalJurisdiction, recordId: null });
+      const visible = await visibleAgencyIds(rows, principal);
+      let query = tx.selectFrom('team').selectAll().orderBy('name');
+      if (agencyId) query = query.where('agency_id', '=', agencyId);
+      if (visible !== 'all') query = visible.length ? query.where('agency_id', 'in', visible) : query.where(sql<boolean>`false`);
+      return (await query.execute()).map(toTeam);
+    },
+
+    async createTeam(input: TeamInput): Promise<Team> {
+      const principal = requirePrincipal(uow);
+      const { rows } = authorize(uow, 'manage', 'team', { jurisdiction: globalJurisdiction, recordId: null });
+      await requireAgency(input.agencyId, rows, principal);
+      const taken = await tx
+        .selectFrom('team')
+        .select('id')
+        .where('agency_id', '=', input.agencyId)
+        .where('name', '=', input.name)
+        .executeTakeFirst();
+      if (taken) throw new HavenError('conflict', { field: 'name' });
+      const id = uuidv7(uow.now.getTime());
+      const row = await tx
+        .insertInto('team')
+        .values({ id, agency_id: input.agencyId, name: input.name, active: input.active, created_at: uow.now, updated_at: uow.now })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      audit('team', 'create', id, changedKeys(input));
+      return toTeam(row);
+    },
+
+    async updateTeam(id: string, patch: { name?: string | undefined; active?: boolean | undefined }): Promise<Team> {
+      const principal = requirePrincipal(uow);
+      const { rows } = authorize(uow, 'manage', 'team', { jurisdiction: globalJurisdiction, recordId: id });
+      const team = await tx.selectFrom('team').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!team) throw new HavenError('not_found');
+      await requireAgency(team.agency_id, rows, principal);
+      const row = await tx
+        .updateTable('team')
+        .set({ ...patch, updated_at: uow.now })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      audit('team', 'update', id, changedKeys(patch));
+      return toTeam(row);
+    },
+
+    async listRoles(): Promise<Role[]> {
+      authorize(uow, 'read', 'role', { jurisdiction: globalJurisdiction, recordId: null });
+      return (await tx.selectFrom('role').selectAll().orderBy('name').execute()).map(toRole);
+    },
+
+    async createRole(input: RoleInput): Promise<Role> {
+      authorize(uow, 'manage', 'role', { jurisdiction: globalJurisdiction, recordId: null });
+      const taken = await tx.selectFrom('role').select('id').where('key', '=', input.key).executeTakeFirst();
+      if (taken) throw new HavenError('conflict', { field: 'key' });
+      const id = uuidv7(uow.now.getTime());
+      const row = await tx
+        .insertInto('role')
+        .values({
+          id,
+          key: input.key,
+          name: input.name,
+          description: input.description,
+          category: input.category,
+          scope: input.scope,
+          permissions: [...new Set(input.permissions)],
+          field_rules: JSON.stringify(input.fieldRules),
+          purposes: [...new Set(input.purposes)],
+          require_mfa: input.requireMfa,
+          created_at: uow.now,
+          updated_at: uow.now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      audit('role', 'create', id, changedKeys(input));
+      return toRole(row);
+    },
+
+    async updateRole(id: string, patch: Patch<RoleInput>): Promise<Role> {
+      authorize(uow, 'manage', 'role', { jurisdiction: globalJurisdiction, recordId: id });
+      const existing = await tx.selectFrom('role').select('id').where('id', '=', id).executeTakeFirst();
+      if (!existing) throw new HavenError('not_found');
+      if (patch.key) {
+        const taken = await tx.selectFrom('role').select('id').where('key', '=', patch.key).where('id', '!=', id).executeTakeFirst();
+        if (taken) throw new HavenError('conflict', { field: 'key' });
+      }
+      const row = await tx
+        .updateTable('role')
+        .set({
+          ...(patch.key !== undefined ? { key: patch.key } : {}),
+          ...(patch.name !== undefined ? { name: patch.name } : {}),
+          ...(patch.description !== undefined ? { description: patch.description } : {}),
+          ...(patch.category !== undefined ? { category: patch.category } : {}),
+          ...(patch.scope !== undefined ? { scope: patch.scope } : {}),
+          ...(patch.permissions !== undefined ? { permissions: [...new Set(patch.permissions)] } : {}),
+          ...(patch.fieldRules !== undefined ? { field_rules: JSON.stringify(patch.fieldRules) } : {}),
+          ...(patch.purposes !== undefined ? { purposes: [...new Set(patch.purposes)] } : {}),
+          ...(patch.requireMfa !== undefined ? { require_mfa: patch.requireMfa } : {}),
+          updated_at: uow.now,
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      audit('role', 'update', id, changedKeys(patch));
+      return toRole(row);
+    },
+
+    async listUsers(agencyId: string | undefined, page: PageQuery): Promise<{ items: User[]; nextCursor: string | null }> {
+      const principal = requirePrincipal(uow);
+      const { rows } = authorize(uow, 'read', 'user', { jurisdiction: globalJurisdiction, recordId: null });
+      const visible = await visibleAgencyIds(rows, principal);
+      let query = tx.selectFrom('app_user').selectAll().orderBy('email').limit(page.limit + 1);
+      if (agencyId) query = query.where('agency_id', '=', agencyId);
+      if (rows.kind === 'own') query = query.where('id', '=', principal.userId);
+      if (visible !== 'all') query = visible.length ? query.where('agency_id', 'in', visible) : query.where(sql<boolean>`false`);
+      if (page.cursor) query = query.where('email', '>', Buffer.from(page.cursor, 'base64url').toString('utf8'));
+      const found = await query.execute();
+      const items = found.slice(0, page.limit);
+      const teams = await teamIdsOf(items.map((u) => u.id));
+      const last = items.at(-1);
+      return {
+        items: items.map((u) => toUser(u, teams.get(u.id) ?? [])),
+        nextCursor: found.length > page.limit && last ? Buffer.from(last.email).toString('base64url') : null,
+      };
+    },
+
+    async getUser(id: string): Promise<User> {
+      const principal = requirePrincipal(uow);
+      const { rows } = authorize(uow, 'read', 'user', { jurisdiction: globalJurisdiction, recordId: id });
+      const user = await tx.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!user || (rows.kind === 'own' && user.id !== principal.userId)) throw new HavenError('not_found');
+      await requireAgency(user.agency_id, rows, principal).catch(() => {
+        throw new HavenError('not_found');
+      });
+      return toUser(user, (await teamIdsOf([id])).get(id) ?? []);
+    },
+
+    async createUser(input: UserCreateInput, hasher: PasswordHasher): Promise<User> {
+      const principal = requirePrincipal(uow);
+      const { rows } = authorize(uow, 'manage', 'user', { jurisdiction: globalJurisdiction, recordId: null });
+      const agency = await requireAgency(input.agencyId, rows, principal);
+      await checkTeams(input.teamIds, input.agencyId);
+      await checkAssignableRole(input.roleId, principal);
+      const taken = await tx.selectFrom('app_user').select('id').where('email', '=', input.email).executeTakeFirst();
+      if (taken) throw new HavenError('email_taken');
+      const id = uuidv7(uow.now.getTime());
+      const row = await tx
+        .insertInto('app_user')
+        .values({
+          id,
+          email: input.email,
+          display_name: input.displayName,
+          password_hash: await hasher.hash(input.password),
+          agency_id: input.agencyId,
+          role_id: input.roleId,
+          jurisdiction: input.jurisdiction ?? agency.jurisdiction,
+          locale: input.locale,
+          created_at: uow.now,
+          updated_at: uow.now,
+          password_changed_at: uow.now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (input.teamIds.length) await tx.insertInto('user_team').values(input.teamIds.map((team_id) => ({ user_id: id, team_id }))).execute();
+      audit('user', 'create', id, changedKeys(input));
+      return toUser(row, [...input.teamIds]);
+    },
+
+    async updateUser(id: string, patch: UserUpdateInput, hasher: PasswordHasher): Promise<User> {
+      const principal = requirePrincipal(uow);
+      const { rows } = authorize(uow, 'manage', 'user', { jurisdiction: globalJurisdiction, recordId: id });
+      const user = await tx.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!user) throw new HavenError('not_found');
+      await requireAgency(user.agency_id, rows, principal);
+      const agencyId = patch.agencyId ?? user.agency_id;
+      if (patch.agencyId) await requireAgency(patch.agencyId, rows, principal);
+      if (patch.teamIds) await checkTeams(patch.teamIds, agencyId);
+      if (patch.roleId) await checkAssignableRole(patch.roleId, principal);
+      const row = await tx
+        .updateTable('app_user')
+        .set({
+          ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+          ...(patch.agencyId !== undefined ? { agency_id: patch.agencyId } : {}),
+          ...(patch.roleId !== undefined ? { role_id: patch.roleId } : {}),
+          ...(patch.jurisdiction !== undefined ? { jurisdiction: patch.jurisdiction } : {}),
+          ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
+          ...(patch.active !== undefined ? { active: patch.active } : {}),
+          ...(patch.unlock ? { locked_until: null, failed_logins: 0 } : {}),
+          ...(patch.resetMfa ? { mfa_enabled: false, mfa_secret: null, mfa_last_step: null } : {}),
+          ...(patch.password !== undefined ? { password_hash: await hasher.hash(patch.password), password_changed_at: uow.now } : {}),
+          updated_at: uow.now,
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (patch.teamIds) {
+        await tx.deleteFrom('user_team').where('user_id', '=', id).execute();
+        if (patch.teamIds.length) await tx.insertInto('user_team').values(patch.teamIds.map((team_id) => ({ user_id: id, team_id }))).execute();
+      }
+      if (patch.resetMfa) await tx.deleteFrom('mfa_recovery_code').where('user_id', '=', id).execute();
+      // Anything that changes what the user may do, or who they are, ends their sessions.
+      if (patch.active === false || patch.roleId || patch.agencyId || patch.password || patch.resetMfa || patch.teamIds) {
+        await tx.updateTable('session').set({ revoked_at: uow.now }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+      }
+      audit('user', 'update', id, changedKeys(patch));
+      return toUser(row, (await teamIdsOf([id])).get(id) ?? []);
+    },
+
+    async revokeSessions(id: string): Promise<void> {
+      const principal = requirePrincipal(uow);
+      const { rows } = authorize(uow, 'manage', 'user', { jurisdiction: globalJurisdiction, recordId: id });
+      const user = await tx.selectFrom('app_user').select(['agency_id']).where('id', '=', id).executeTakeFirst();
+      if (!user) throw new HavenError('not_found');
+      await requireAgency(user.agency_id, rows, principal);
+      await tx.updateTable('session').set({ revoked_at: uow.now }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+      audit('user', 'revoke_sessions', id, []);
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types of the migrated schema (kept in step with migrations/*.sql; checked by the schema test). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export interface AgencyTable {
+  id: string;
+  code: string;
+  name: string;
+  jurisdiction: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeamTable {
+  id: string;
+  agency_id: string;
+  name: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RoleTable {
+  id: string;
+  key: string;
+  name: string;
+  description: Generated<string>;
+  category: string;
+  scope: string;
+  permissions: string[];
+  field_rules: Json<Record<string, string>>;
+  purposes: string[];
+  require_mfa: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppUserTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  agency_id: string;
+  role_id: string;
+  jurisdiction: string;
+  locale: Generated<string>;
+  active: Generated<boolean>;
+  mfa_secret: Json<unknown> | null;
+  mfa_enabled: Generated<boolean>;
+  mfa_last_step: number | null;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  last_login_at: Date | null;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserTeamTable {
+  user_id: string;
+  team_id: string;
+}
+
+export interface MfaRecoveryCodeTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  state: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  idle_expires_at: Date;
+  absolute_expires_at: Date;
+  revoked_at: Date | null;
+}
+
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  route: string;
+  request_hash: string;
+  status_code: number;
+  response: Json<unknown>;
+  created_at: Timestamp;
+}
+
+export interface ChildTable {
+  jurisdiction: string;
+  id: string;
+  reference: string;
+  agency_id: string;
+  team_id: string | null;
+  owner_user_id: string | null;
+  sex: string;
+  birth_year: number | null;
+  nationality: string[];
+  sensitive: Json<Record<string, unknown>>;
+  name_index: string | null;
+  version: Generated<number>;
+  created_by: string;
+  updated_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuditChainTable {
+  chain_id: string;
+  jurisdiction: string;
+  seq: number;
+  head_hash: string;
+}
+
+export interface AuditEventTable {
+  chain_id: string;
+  seq: number;
+  jurisdiction: string;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  actor_agency_id: string | null;
+  purpose: string | null;
+  action: string;
+  resource: string;
+  record_id: string | null;
+  changed_fields: string[];
+  outcome: Generated<string>;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditSealTable {
+  id: Generated<number>;
+  sealed_at: Date;
+  heads: Json<Record<string, { seq: number; hash: string }>>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SystemSettingTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface DB {
+  agency: AgencyTable;
+  team: TeamTable;
+  role: RoleTable;
+  app_user: AppUserTable;
+  user_team: UserTeamTable;
+  mfa_recovery_code: MfaRecoveryCodeTable;
+  session: SessionTable;
+  idempotency_key: IdempotencyKeyTable;
+  child: ChildTable;
+  audit_chain: AuditChainTable;
+  audit_event: AuditEventTable;
+  audit_seal: AuditSealTable;
+  system_setting: SystemSettingTable;
+}

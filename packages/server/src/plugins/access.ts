@@ -1,0 +1,112 @@
+import {
+  evaluate,
+  HavenError,
+  isLocale,
+  type Locale,
+  negotiateLocale,
+  type Permission,
+  Purpose,
+  type Resource,
+  type Action,
+} from '@haven/domain';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { Actor } from '../db/unitOfWork.ts';
+import type { AuthService, SessionContext } from '../services/authService.ts';
+import { safeEqual } from '../auth/tokens.ts';
+
+/**
+ * What every route must declare. There is no default: a route without `access` stops the server
+ * from starting, and the route table test lists them all.
+ * - public: anyone (health, sign-in, the web app's files)
+ * - session: any signed-in session, even one still waiting for its second factor
+ * - signedIn: a fully signed-in user, no particular permission (their own account)
+ * - permission: a fully signed-in user whose role grants it (the repository then applies scope and fields)
+ */
+export type RouteAccess = { public: true } | { session: true } | { signedIn: true } | { permission: Permission };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    session: SessionContext | undefined;
+  }
+}
+
+export const sessionCookie = 'haven_session';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Routes registered by plugins we do not own (the OpenAPI viewer): public documentation. */
+const pluginRoutePrefixes = ['/api/docs'];
+
+export function describeAccess(access: RouteAccess): string {
+  if ('public' in access) return 'public';
+  if ('session' in access) return 'session';
+  if ('signedIn' in access) return 'signed-in';
+  return access.permission;
+}
+
+export function registerAccessControl(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('locale', 'en');
+  app.decorateRequest('session', undefined);
+
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (route.config?.access) return;
+    if (pluginRoutePrefixes.some((prefix) => route.url.startsWith(prefix))) {
+      route.config = { ...route.config, access: { public: true } };
+      return;
+    }
+    throw new Error(`route ${String(route.method)} ${route.url} declares no access: add config.access`);
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.locale = negotiateLocale(request.headers['accept-language']);
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access) throw new HavenError('forbidden'); // unreachable: onRoute refuses such routes
+    if ('public' in access) return;
+
+    const token = request.cookies[sessionCookie];
+    const session = token ? await auth.resolve(token) : undefined;
+    if (!session) throw new HavenError(token ? 'session_expired' : 'unauthenticated');
+    request.session = session;
+    if (!request.headers['accept-language'] && isLocale(session.me.user.locale)) request.locale = session.me.user.locale;
+
+    if (!safeMethods.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, session.me.csrfToken)) throw new HavenError('csrf_invalid');
+    }
+    if ('session' in access) return;
+    if (session.state === 'mfa_required') throw new HavenError('mfa_required');
+    if (session.state === 'mfa_enrolment_required') throw new HavenError('mfa_enrolment_required');
+    if ('signedIn' in access) return;
+
+    // Coarse gate; the repository applies the same policy with row scope and field masks.
+    const [resource, action] = access.permission.split(':') as [Resource, Action];
+    const decision = evaluate({ principal: session.principal, purpose: purposeOf(request, session), action, resource });
+    if (!decision.allowed) {
+      throw new HavenError(
+        decision.reason === 'firewall' ? 'firewall_denied' : decision.reason === 'purpose_not_permitted' ? 'purpose_not_permitted' : 'forbidden',
+      );
+    }
+  });
+}
+
+/** The purpose a request declares (X-Haven-Purpose), or the role's first purpose. */
+export function purposeOf(request: FastifyRequest, session: SessionContext): Purpose {
+  const header = request.headers['x-haven-purpose'];
+  if (header === undefined) return session.principal.policy.purposes[0] ?? 'case_management';
+  const parsed = Purpose.safeParse(header);
+  if (!parsed.success) throw new HavenError('bad_request', { header: 'x-haven-purpose' });
+  return parsed.data;
+}
+
+/** The actor a route hands to services: the signed-in principal, purpose and request id. */
+export function actorOf(request: FastifyRequest): Actor {
+  const session = request.session;
+  if (!session) throw new HavenError('unauthenticated');
+  return { principal: session.principal, purpose: purposeOf(request, session), requestId: String(request.id) };
+}

@@ -1,0 +1,50 @@
+import type { ErrorCode } from '@haven/domain';
+
+/** Every error code's HTTP status. The exhaustive switch makes a new code without a status a compile error. */
+export function httpStatus(code: ErrorCode): number {
+  switch (code) {
+    case 'validation_failed':
+    case 'bad_request':
+    case 'current_password_incorrect':
+    case 'mfa_already_enabled':
+    case 'mfa_not_enabled':
+      return 400;
+    case 'unauthenticated':
+    case 'session_expired':
+    case 'invalid_credentials':
+    case 'mfa_required':
+    case 'mfa_invalid_code':
+      return 401;
+    case 'account_disabled':
+    case 'mfa_enrolment_required':
+    case 'csrf_invalid':
+    case 'forbidden':
+    case 'firewall_denied':
+    case 'purpose_not_permitted':
+    case 'field_read_only':
+      return 403;
+    case 'not_found':
+    case 'route_not_found':
+      return 404;
+    case 'conflict':
+    case 'email_taken':
+    case 'version_conflict':
+      return 409;
+    case 'payload_too_large':
+      return 413;
+    case 'unsupported_media_type':
+      return 415;
+    case 'idempotency_key_reused':
+      return 422;
+    case 'account_locked':
+      return 423;
+    case 'rate_limited':
+      return 429;
+    case 'internal_error':
+      return 500;
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { type KeyRing, keyRingFromEnv, loadKeyFile } from './crypto/keyring.ts';
+import { type Database, openDatabase } from './db/connect.ts';
+import { type DataDeps, systemClock } from './db/unitOfWork.ts';
+import { type Jobs, startJobs } from './jobs/jobs.ts';
+import { type DemoUser, ensureDefaultRoles, seedDemo, writeDemoCredentials } from './seed/demo.ts';
+
+export interface Runtime {
+  config: Config;
+  database: Database;
+  deps: DataDeps;
+  close(): Promise<void>;
+}
+
+export function loadKeys(config: Config, create: boolean): { ring: KeyRing; created: boolean } {
+  if (config.envKey) return { ring: keyRingFromEnv(config.envKey), created: false };
+  return loadKeyFile(config.keyFile, create);
+}
+
+/** Opens the database (migrating it) and the key ring: what the server and every CLI command share. */
+export async function openRuntime(config: Config, options: { appRole?: boolean } = {}): Promise<Runtime> {
+  const { ring } = loadKeys(config, true);
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    migrationUrl: config.migrationDatabaseUrl,
+    dataDir: config.pgliteDir,
+    migrate: true,
+    appRole: options.appRole ?? true,
+  });
+  const deps: DataDeps = { db: database.db, keys: ring, clock: systemClock };
+  await ensureDefaultRoles(deps);
+  return { config, database, deps, close: () => database.close() };
+}
+
+export interface Server {
+  app: FastifyInstance;
+  runtime: Runtime;
+  jobs: Jobs | undefined;
+  demoUsers: DemoUser[] | null;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<Server> {
+  const runtime = await openRuntime(config);
+  const demoUsers = config.demo ? await seedDemo(runtime.deps) : null;
+  if (demoUsers) {
+    const path = `${config.dataDir}/demo-credentials.txt`;
+    writeDemoCredentials(path, demoUsers);
+    log(`Demo organisation created. Sign-in details for one user per role: ${path}`);
+  }
+  const jobs = config.jobs ? await startJobs(runtime.database, runtime.deps.db, runtime.deps.clock, true) : undefined;
+  const { app } = await buildApp({
+    database: runtime.database,
+    deps: runtime.deps,
+    auth: config.auth,
+    secureCookies: config.secureCookies,
+    loginRatePerMinute: config.loginRatePerMinute,
+    webDist: config.webDist,
+    logLevel: config.logLevel,
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  log(`Haven is running at ${address.replace('0.0.0.0', '127.0.0.1')} on ${runtime.database.engine === 'pglite' ? `embedded PostgreSQL (${config.pgliteDir})` : 'PostgreSQL'}`);
+  return {
+    app,
+    runtime,
+    jobs,
+    demoUsers,
+    url: address,
+    async close() {
+      await app.close();
+      await jobs?.stop();
+      await runtime.close();
+    },
+  };
+}

@@ -1,0 +1,251 @@
+import { HavenError, type Me, type SessionState } from '@haven/domain';
+import { Envelope, open, seal } from '../crypto/envelope.ts';
+import { decoyHash, passwordHasher } from '../auth/passwords.ts';
+import { csrfKey, csrfTokenFor, newRecoveryCodes, newSessionToken, recoveryCodeHash, sessionIdOf } from '../auth/tokens.ts';
+import { matchTotp, newTotpSecret, totpUri } from '../auth/totp.ts';
+import { identityRepository, type SessionRow } from '../db/repositories/identityRepository.ts';
+import { type Actor, type DataDeps, runInTransaction, type UnitOfWork } from '../db/unitOfWork.ts';
+import type { Principal } from '@haven/domain';
+
+export interface AuthSettings {
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+}
+
+/** A resolved session: who is signed in, how far, and the token that proves it. */
+export interface SessionContext {
+  session: SessionRow;
+  state: SessionState;
+  principal: Principal;
+  me: Me;
+}
+
+const anonymous = (requestId: string | null): Actor => ({ principal: null, purpose: null, requestId });
+const self = (principal: Principal, requestId: string | null): Actor => ({ principal, purpose: 'administration', requestId });
+
+/** Sign-in, two-factor and session use-cases; transport-free (HTTP and tests call the same functions). */
+export function authService(deps: DataDeps, settings: AuthSettings) {
+  const csrf = csrfKey(deps.keys.indexKey);
+
+  async function describe(sessionId: string, state: SessionState, userId: string): Promise<SessionContext | undefined> {
+    return runInTransaction(deps, anonymous(null), (uow) => describeIn(uow, sessionId, state, userId));
+  }
+
+  async function describeIn(uow: UnitOfWork, sessionId: string, state: SessionState, userId: string): Promise<SessionContext | undefined> {
+    {
+      const identity = identityRepository(uow);
+      const loaded = await identity.loadPrincipal(userId);
+      const session = await identity.findSession(sessionId);
+      if (!loaded || !session) return undefined;
+      const { principal, user, agencyName, roleName } = loaded;
+      return {
+        session,
+        state,
+        principal,
+        me: {
+          state,
+          csrfToken: csrfTokenFor(csrf, sessionId),
+          user: {
+            id: user.id,
+            email: user.email,
+            displayName: user.display_name,
+            locale: user.locale as Me['user']['locale'],
+            agencyId: user.agency_id,
+            agencyName,
+            jurisdiction: user.jurisdiction,
+            mfaEnabled: user.mfa_enabled,
+          },
+          role: {
+            id: principal.roleId,
+            key: principal.roleKey,
+            name: roleName,
+            category: principal.policy.category,
+            scope: principal.policy.scope,
+            permissions: principal.policy.permissions,
+            purposes: principal.policy.purposes,
+            requireMfa: principal.policy.requireMfa,
+          },
+        },
+      };
+    }
+  }
+
+  async function requireContext(sessionId: string, state: SessionState, userId: string): Promise<SessionContext> {
+    const context = await describe(sessionId, state, userId);
+    if (!context) throw new HavenError('unauthenticated');
+    return context;
+  }
+
+  return {
+    csrfTokenFor: (sessionId: string) => csrfTokenFor(csrf, sessionId),
+
+    /**
+     * Checks email and password. A failed attempt is counted (and audited) in a committed
+     * transaction before the error is raised; the account locks after the threshold.
+     */
+    async login(email: string, password: string, requestId: string | null): Promise<{ token: string; context: SessionContext }> {
+      const outcome = await runInTransaction(deps, anonymous(requestId), async (uow) => {
+        const identity = identityRepository(uow);
+        const user = await identity.findUserByEmail(email);
+        if (!user) {
+          await passwordHasher.verify(await decoyHash(), password);
+          return { error: 'invalid_credentials' as const };
+        }
+        if (user.locked_until && user.locked_until > uow.now) return { error: 'account_locked' as const };
+        if (!(await passwordHasher.verify(user.password_hash, password))) {
+          const locked = await identity.recordFailedLogin(user, settings.lockoutThreshold, settings.lockoutMinutes);
+          return { error: locked ? ('account_locked' as const) : ('invalid_credentials' as const) };
+        }
+        if (!user.active) return { error: 'account_disabled' as const };
+        const state: SessionState = user.mfa_enabled
+          ? 'mfa_required'
+          : (await identity.roleRequiresMfa(user.role_id))
+            ? 'mfa_enrolment_required'
+            : 'active';
+        const { token, id } = newSessionToken();
+        await identity.createSession(user.id, id, state, {
+          idleMinutes: settings.sessionIdleMinutes,
+          absoluteHours: settings.sessionAbsoluteHours,
+        });
+        if (state === 'active') await identity.recordLogin(user.id);
+        return { token, id, state, userId: user.id };
+      });
+      if ('error' in outcome) throw new HavenError(outcome.error);
+      return { token: outcome.token, context: await requireContext(outcome.id, outcome.state, outcome.userId) };
+    },
+
+    /** The session behind a cookie token, or undefined when it is unknown, revoked or expired. */
+    async resolve(token: string): Promise<SessionContext | undefined> {
+      const id = sessionIdOf(token);
+      return runInTransaction(deps, anonymous(null), async (uow) => {
+        const identity = identityRepository(uow);
+        const found = await identity.findSession(id);
+        if (!found || found.revoked_at || found.idle_expires_at <= uow.now || found.absolute_expires_at <= uow.now) return undefined;
+        // Sliding idle expiry, written at most once a minute per session.
+        if (uow.now.getTime() - found.last_seen_at.getTime() > 60_000) await identity.touchSession(id, settings.sessionIdleMinutes);
+        return describeIn(uow, found.id, found.state as SessionState, found.user_id);
+      });
+    },
+
+    /** Second step of sign-in: a TOTP code or an unused recovery code. Issues a new token. */
+    async verifyMfa(context: SessionContext, code: string, requestId: string | null): Promise<{ token: string; context: SessionContext }> {
+      if (context.state !== 'mfa_required') throw new HavenError('bad_request');
+      const result = await runInTransaction(deps, self(context.principal, requestId), async (uow) => {
+        const identity = identityRepository(uow);
+        const user = await identity.findUser(context.principal.userId);
+        if (!user?.mfa_enabled || !user.mfa_secret) return { ok: false as const };
+        let ok = false;
+        if (/^\d{6}$/.test(code)) {
+          const secret = open(uow.keys, Envelope.parse(user.mfa_secret), `app_user:${user.id}:mfa_secret`);
+          const step = await matchTotp(secret, code, uow.now);
+          ok = step !== null && (await identity.useTotpStep(user.id, step));
+        } else {
+          ok = await identity.useRecoveryCode(user.id, recoveryCodeHash(uow.keys.indexKey, user.id, code));
+        }
+        if (!ok) {
+          const locked = await identity.recordFailedLogin(user, settings.lockoutThreshold, settings.lockoutMinutes);
+          if (locked) await identity.revokeAllSessions(user.id);
+          else identity.mfaFailed(user.id);
+          return { ok: false as const };
+        }
+        const { token, id } = newSessionToken();
+        await identity.rotateSession(context.session, id, 'active', settings.sessionIdleMinutes);
+        identity.mfaVerified(user.id);
+        await identity.recordLogin(user.id);
+        return { ok: true as const, token, id };
+      });
+      if (!result.ok) throw new HavenError('mfa_invalid_code');
+      return { token: result.token, context: await requireContext(result.id, 'active', context.principal.userId) };
+    },
+
+    /** Starts (or restarts) TOTP enrolment: a new secret, stored encrypted until confirmed. */
+    async startTotpEnrolment(context: SessionContext, requestId: string | null): Promise<{ secret: string; otpauthUri: string }> {
+      if (context.me.user.mfaEnabled) throw new HavenError('mfa_already_enabled');
+      const secret = newTotpSecret();
+      await runInTransaction(deps, self(context.principal, requestId), async (uow) => {
+        await identityRepository(uow).setPendingTotpSecret(
+          context.principal.userId,
+          seal(uow.keys, secret, `app_user:${context.principal.userId}:mfa_secret`),
+        );
+      });
+      return { secret, otpauthUri: totpUri(secret, context.me.user.email) };
+    },
+
+    /** Confirms enrolment with a first code; returns recovery codes (shown once) and a new session. */
+    async confirmTotp(
+      context: SessionContext,
+      code: string,
+      requestId: string | null,
+    ): Promise<{ token: string; context: SessionContext; recoveryCodes: string[] }> {
+      if (context.me.user.mfaEnabled) throw new HavenError('mfa_already_enabled');
+      const recoveryCodes = newRecoveryCodes();
+      const result = await runInTransaction(deps, self(context.principal, requestId), async (uow) => {
+        const identity = identityRepository(uow);
+        const user = await identity.findUser(context.principal.userId);
+        if (!user?.mfa_secret) return undefined;
+        const secret = open(uow.keys, Envelope.parse(user.mfa_secret), `app_user:${user.id}:mfa_secret`);
+        const step = await matchTotp(secret, code, uow.now);
+        if (step === null) return undefined;
+        await identity.enableTotp(
+          user.id,
+          step,
+          recoveryCodes.map((c) => recoveryCodeHash(uow.keys.indexKey, user.id, c)),
+        );
+        const { token, id } = newSessionToken();
+        await identity.rotateSession(context.session, id, 'active', settings.sessionIdleMinutes);
+        if (context.state !== 'active') await identity.recordLogin(user.id);
+        return { token, id };
+      });
+      if (!result) throw new HavenError('mfa_invalid_code');
+      return { token: result.token, context: await requireContext(result.id, 'active', context.principal.userId), recoveryCodes };
+    },
+
+    async regenerateRecoveryCodes(context: SessionContext, requestId: string | null): Promise<string[]> {
+      if (!context.me.user.mfaEnabled) throw new HavenError('mfa_not_enabled');
+      const codes = newRecoveryCodes();
+      await runInTransaction(deps, self(context.principal, requestId), async (uow) => {
+        const identity = identityRepository(uow);
+        await identity.replaceRecoveryCodes(
+          context.principal.userId,
+          codes.map((c) => recoveryCodeHash(uow.keys.indexKey, context.principal.userId, c)),
+        );
+        await identity.recoveryCodesRegenerated(context.principal.userId);
+      });
+      return codes;
+    },
+
+    async logout(context: SessionContext, requestId: string | null): Promise<void> {
+      await runInTransaction(deps, self(context.principal, requestId), (uow) =>
+        identityRepository(uow).revokeSession(context.session.id, context.principal.userId),
+      );
+    },
+
+    async logoutEverywhere(context: SessionContext, requestId: string | null): Promise<void> {
+      await runInTransaction(deps, self(context.principal, requestId), (uow) =>
+        identityRepository(uow).revokeAllSessions(context.principal.userId),
+      );
+    },
+
+    async changePassword(context: SessionContext, current: string, next: string, requestId: string | null): Promise<void> {
+      const ok = await runInTransaction(deps, self(context.principal, requestId), async (uow) => {
+        const identity = identityRepository(uow);
+        const user = await identity.findUser(context.principal.userId);
+        if (!user || !(await passwordHasher.verify(user.password_hash, current))) return false;
+        await identity.setPassword(user.id, await passwordHasher.hash(next), context.session.id);
+        return true;
+      });
+      if (!ok) throw new HavenError('current_password_incorrect');
+    },
+
+    async setLocale(context: SessionContext, locale: string, requestId: string | null): Promise<SessionContext> {
+      await runInTransaction(deps, self(context.principal, requestId), (uow) =>
+        identityRepository(uow).setLocale(context.principal.userId, locale),
+      );
+      return requireContext(context.session.id, context.state, context.principal.userId);
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof authService>;
