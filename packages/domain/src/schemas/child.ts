@@ -15,21 +15,27 @@ export const NationalityCode = z
   .toUpperCase()
   .regex(/^([A-Z]{2}|XX[ABCX])$/);
 
-export const ChildInput = z.object({
+const childFields = {
   givenName: z.string().trim().min(1).max(200),
   familyName: z.string().trim().max(200).optional(),
   sex: Sex,
   birthDate: IsoDate.optional(),
-  nationality: z.array(NationalityCode).max(5).default([]),
+  nationality: z.array(NationalityCode).max(5),
   location: z.string().trim().max(500).optional(),
   legalStatus: z.string().trim().max(200).optional(),
   protectionNotes: z.string().trim().max(10_000).optional(),
-  jurisdiction: JurisdictionCode.optional(),
   teamId: Uuid.optional(),
+};
+
+export const ChildInput = z.object({
+  ...childFields,
+  nationality: childFields.nationality.default([]),
+  jurisdiction: JurisdictionCode.optional(),
 });
 export type ChildInput = z.infer<typeof ChildInput>;
 
-export const ChildUpdateInput = ChildInput.omit({ jurisdiction: true }).partial();
+/** No defaults here: a field absent from an update is left as it is. */
+export const ChildUpdateInput = z.object(childFields).partial();
 export type ChildUpdateInput = z.infer<typeof ChildUpdateInput>;
 
 /** A child as returned to a reader: fields their role hides are absent. */

@@ -64,7 +64,8 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService): 
     request.locale = negotiateLocale(request.headers['accept-language']);
   });
 
-  app.addHook('preHandler', async (request) => {
+  // preValidation: an unauthorised caller learns nothing, not even what a valid body looks like.
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access) throw new HavenError('forbidden'); // unreachable: onRoute refuses such routes
     if ('public' in access) return;

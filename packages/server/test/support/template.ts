@@ -1,0 +1,66 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../../src/db/connect.ts';
+import { listMigrationFiles } from '../../src/db/migrate.ts';
+import { systemClock } from '../../src/db/unitOfWork.ts';
+import { ensureDefaultRoles } from '../../src/seed/demo.ts';
+import { testKeyRing } from './keys.ts';
+
+const root = new URL('../../../../', import.meta.url).pathname;
+const migrationsDir = new URL('../../src/db/migrations/', import.meta.url).pathname;
+export const cacheDir = join(root, '.cache', 'test');
+
+/** Changes whenever a migration changes, so a stale template is never used. */
+export function schemaFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const file of listMigrationFiles()) hash.update(file).update(readFileSync(join(migrationsDir, file)));
+  return hash.digest('hex').slice(0, 12);
+}
+
+export const pgliteTemplatePath = () => join(cacheDir, `pglite-${schemaFingerprint()}.tar.gz`);
+export const postgresTemplateName = () => `haven_tpl_${schemaFingerprint()}`;
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Builds the migrated template once per schema version: PGlite as a dumped data directory. */
+export async function buildPgliteTemplate(): Promise<string> {
+  const path = pgliteTemplatePath();
+  if (existsSync(path)) return path;
+  mkdirSync(cacheDir, { recursive: true });
+  const database = await openDatabase({ migrate: true });
+  await ensureDefaultRoles({ db: database.db, keys: testKeyRing(), clock: systemClock });
+  const dump = await database.pglite?.dumpDataDir('gzip');
+  await database.close();
+  if (!dump) throw new Error('PGlite dump failed');
+  const tmp = `${path}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+  await import('node:fs').then((fs) => fs.renameSync(tmp, path));
+  return path;
+}
+
+/** On PostgreSQL: a migrated template database that each test file clones with CREATE DATABASE … TEMPLATE. */
+export async function buildPostgresTemplate(adminUrl: string): Promise<string> {
+  const name = postgresTemplateName();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount) return name;
+    const building = `${name}_build`;
+    await admin.query(`DROP DATABASE IF EXISTS ${building}`);
+    await admin.query(`CREATE DATABASE ${building}`);
+    const database = await openDatabase({ url: withDatabase(adminUrl, building), migrate: true });
+    await ensureDefaultRoles({ db: database.db, keys: testKeyRing(), clock: systemClock });
+    await database.close();
+    await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    return name;
+  } finally {
+    await admin.end();
+  }
+}

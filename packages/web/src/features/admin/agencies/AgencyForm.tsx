@@ -1,0 +1,68 @@
+import { type Agency, AgencyInput } from '@haven/domain';
+import { Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { notifySuccess } from '../../../components/notify.ts';
+import { SwitchField } from '../../../forms/fields.tsx';
+import { FormActions } from '../../../forms/FormActions.tsx';
+import { applyServerErrors } from '../../../forms/serverErrors.ts';
+import { useZodForm } from '../../../forms/useZodForm.ts';
+import { useSave } from '../useSave.ts';
+
+const FIELDS = ['name', 'code', 'jurisdiction', 'active'] as const;
+
+interface Props {
+  agency?: Agency;
+  onDone: () => void;
+}
+
+export function AgencyForm({ agency, onDone }: Props) {
+  const { t } = useTranslation();
+  const save = useSave<AgencyInput, Agency>('agencies', '/agencies', agency?.id);
+  const form = useZodForm(AgencyInput, {
+    name: agency?.name ?? '',
+    code: agency?.code ?? '',
+    jurisdiction: agency?.jurisdiction ?? '',
+    active: agency?.active ?? true,
+  });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit((values) =>
+    save.mutate(values, {
+      onSuccess: () => {
+        notifySuccess(t('common.saved'));
+        onDone();
+      },
+      onError: (error) => applyServerErrors(error, form.setError, FIELDS),
+    }),
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <div aria-live="assertive">
+          <ApiErrorAlert error={save.error} fields={FIELDS} />
+        </div>
+        <TextInput label={t('agencies.name')} required error={errors.name?.message} {...form.register('name')} />
+        <TextInput
+          label={t('agencies.code')}
+          description={t('agencies.codeHint')}
+          required
+          autoCapitalize="characters"
+          error={errors.code?.message}
+          {...form.register('code')}
+        />
+        <TextInput
+          label={t('common.jurisdiction')}
+          description={t('common.jurisdictionHint')}
+          required
+          autoCapitalize="characters"
+          error={errors.jurisdiction?.message}
+          {...form.register('jurisdiction')}
+        />
+        <SwitchField control={form.control} name="active" label={t('common.active')} />
+        <FormActions onCancel={onDone} loading={save.isPending} />
+      </Stack>
+    </form>
+  );
+}

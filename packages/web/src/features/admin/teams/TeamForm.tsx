@@ -1,0 +1,73 @@
+import { type Team, TeamInput } from '@haven/domain';
+import { Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { notifySuccess } from '../../../components/notify.ts';
+import { SelectField, SwitchField } from '../../../forms/fields.tsx';
+import { FormActions } from '../../../forms/FormActions.tsx';
+import { applyServerErrors } from '../../../forms/serverErrors.ts';
+import { useZodForm } from '../../../forms/useZodForm.ts';
+import { useMe } from '../../auth/api.ts';
+import { toOptions, useAllAgencies } from '../options.ts';
+import { useSave } from '../useSave.ts';
+
+const FIELDS = ['agencyId', 'name', 'active'] as const;
+
+interface Props {
+  team?: Team;
+  defaultAgencyId?: string | null;
+  onDone: () => void;
+}
+
+export function TeamForm({ team, defaultAgencyId, onDone }: Props) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const agencies = useAllAgencies();
+  const save = useSave<TeamInput, Team>('teams', '/teams', team?.id);
+  const form = useZodForm(TeamInput, {
+    agencyId: team?.agencyId ?? defaultAgencyId ?? me.user.agencyId,
+    name: team?.name ?? '',
+    active: team?.active ?? true,
+  });
+
+  const onSubmit = form.handleSubmit((values) =>
+    save.mutate(values, {
+      onSuccess: () => {
+        notifySuccess(t('common.saved'));
+        onDone();
+      },
+      onError: (error) => applyServerErrors(error, form.setError, FIELDS),
+    }),
+  );
+
+  const agencyOptions = agencies.data
+    ? toOptions(agencies.data)
+    : [{ value: me.user.agencyId, label: me.user.agencyName }];
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <div aria-live="assertive">
+          <ApiErrorAlert error={save.error} fields={FIELDS} />
+        </div>
+        <SelectField
+          control={form.control}
+          name="agencyId"
+          label={t('common.agency')}
+          data={agencyOptions}
+          searchable
+          required
+          allowDeselect={false}
+        />
+        <TextInput
+          label={t('teams.name')}
+          required
+          error={form.formState.errors.name?.message}
+          {...form.register('name')}
+        />
+        <SwitchField control={form.control} name="active" label={t('common.active')} />
+        <FormActions onCancel={onDone} loading={save.isPending} />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { visibleNav } from '../../routes/nav.ts';
+import { useMe } from '../auth/api.ts';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const shortcuts = visibleNav(me.role.permissions)
+    .flatMap((section) => section.items)
+    .filter((item) => item.to !== '/');
+
+  return (
+    <Stack gap="lg">
+      <PageTitle title={t('home.welcome', { name: me.user.displayName })} />
+      <Card withBorder padding="lg">
+        <Title order={2} size="h4" mb="sm">
+          {t('home.yourAccess')}
+        </Title>
+        <Stack gap="xs" component="dl" m={0}>
+          <Group gap="xs">
+            <Text component="dt" c="dimmed" size="sm">
+              {t('home.role')}
+            </Text>
+            <Text component="dd" m={0} fw={600}>
+              {me.role.name}
+            </Text>
+            <Badge variant="light" color="gray">
+              {t(`enums.category.${me.role.category}`)}
+            </Badge>
+          </Group>
+          <Group gap="xs">
+            <Text component="dt" c="dimmed" size="sm">
+              {t('home.agency')}
+            </Text>
+            <Text component="dd" m={0} fw={600}>
+              {me.user.agencyName}
+            </Text>
+            <Badge variant="outline" color="gray">
+              {me.user.jurisdiction}
+            </Badge>
+          </Group>
+          <Group gap="xs">
+            <Text component="dt" c="dimmed" size="sm">
+              {t('home.scope')}
+            </Text>
+            <Text component="dd" m={0}>
+              {t(`enums.scope.${me.role.scope}`)}
+            </Text>
+          </Group>
+        </Stack>
+      </Card>
+      <section aria-labelledby="shortcuts-title">
+        <Title order={2} size="h4" mb="sm" id="shortcuts-title">
+          {t('home.shortcuts')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+          {shortcuts.map((item) => (
+            <Button
+              key={item.to}
+              component={Link}
+              to={item.to}
+              variant="default"
+              size="md"
+              justify="flex-start"
+              fullWidth
+            >
+              {t(item.label)}
+            </Button>
+          ))}
+        </SimpleGrid>
+      </section>
+    </Stack>
+  );
+}

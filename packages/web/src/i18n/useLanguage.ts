@@ -1,0 +1,39 @@
+import type { Locale, Me } from '@haven/domain';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/ApiError.ts';
+import { api } from '../api/client.ts';
+import { sessionKey } from '../api/session.ts';
+import { currentLocale, rememberLocale } from './i18n.ts';
+
+/**
+ * The UI language and a way to change it: the choice is kept in localStorage and,
+ * for a signed-in user, saved to their profile.
+ */
+export function useLanguage() {
+  const { i18n, t } = useTranslation();
+  const client = useQueryClient();
+
+  const setLanguage = useCallback(
+    async (locale: Locale) => {
+      rememberLocale(locale);
+      await i18n.changeLanguage(locale);
+      const me = client.getQueryData<Me | null>(sessionKey);
+      if (me?.state !== 'active' || me.user.locale === locale) return;
+      try {
+        client.setQueryData(sessionKey, await api.patch<Me>('/auth/me', { locale }));
+      } catch (error) {
+        notifications.show({
+          color: 'red',
+          title: t('language.saveFailed'),
+          message: error instanceof ApiError ? error.message : t('errors.unexpected'),
+        });
+      }
+    },
+    [client, i18n, t],
+  );
+
+  return { language: currentLocale(), setLanguage };
+}
