@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import Fastify from 'fastify';
+import { registerAccessControl } from '../src/plugins/access.ts';
+import type { AuthService } from '../src/services/authService.ts';
+import { Client, createHarness, type Harness, sampleChild, signIn } from './support/harness.ts';
+
+let h: Harness;
+before(async () => {
+  h = await createHarness();
+});
+after(() => h.close());
+
+const snapshotPath = new URL('./routes.snapshot.txt', import.meta.url);
+
+describe('routes', () => {
+  test('every route declares its access; the table matches the reviewed copy', () => {
+    const table = h.routes.map((r) => `${r.method.padEnd(6)} ${r.url.padEnd(40)} ${r.access}`).join('\n');
+    assert.ok(h.routes.length > 25);
+    assert.ok(h.routes.every((r) => r.access && r.access !== 'undefined'));
+    if (process.env.UPDATE_SNAPSHOTS) writeFileSync(snapshotPath, `${table}\n`);
+    assert.equal(`${table}\n`, readFileSync(snapshotPath, 'utf8'), 'route permissions changed: review, then run with UPDATE_SNAPSHOTS=1');
+  });
+
+  test('a route without an access declaration stops the server from starting', async () => {
+    const app = Fastify();
+    registerAccessControl(app, {} as AuthService);
+    assert.throws(() => app.get('/api/v1/forgotten', async () => 'oops'), /declares no access/);
+    app.get('/api/v1/declared', { config: { access: { permission: 'child:read' } } }, async () => 'fine');
+    await app.ready();
+    await app.close();
+  });
+
+  test('child-data routes all require a child permission', () => {
+    for (const r of h.routes.filter((r) => r.url.includes('/children'))) assert.match(r.access, /^child:/, `${r.method} ${r.url}`);
+  });
+});
+
+describe('errors', () => {
+  test('validation errors are 400 with a stable code and a message per field in the user language', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const messages: Record<string, string> = {};
+    for (const language of ['en', 'fr', 'es', 'ar']) {
+      worker.language = language;
+      const res = await worker.post('/api/v1/children', { givenName: '', sex: 'x', nationality: ['Sudan'] });
+      assert.equal(res.status, 400);
+      assert.equal(res.body.error.code, 'validation_failed');
+      const paths = res.body.error.details.issues.map((i: { path: string }) => i.path).sort();
+      assert.deepEqual(paths, ['givenName', 'nationality.0', 'sex']);
+      messages[language] = res.body.error.message;
+    }
+    assert.equal(new Set(Object.values(messages)).size, 4);
+    assert.match(messages.ar ?? '', /[\u0600-\u06FF]/);
+  });
+
+  test('malformed input is a 4xx with a code, never a 500', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const cases = [
+      { payload: '{"givenName": ', type: 'application/json', code: 'bad_request', status: 400 },
+      { payload: 'givenName=x', type: 'application/x-www-form-urlencoded', code: 'unsupported_media_type', status: 415 },
+      { payload: JSON.stringify({ givenName: 'x'.repeat(2_000_000), sex: 'male' }), type: 'application/json', code: 'payload_too_large', status: 413 },
+      { payload: '[]', type: 'application/json', code: 'validation_failed', status: 400 },
+      { payload: '{"givenName":"\\u0000","sex":"male","birthDate":"2011-02-30"}', type: 'application/json', code: 'validation_failed', status: 400 },
+    ];
+    for (const c of cases) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/children',
+        headers: { cookie: `haven_session=${worker.cookie}`, 'x-csrf-token': String(worker.csrf), 'content-type': c.type },
+        payload: c.payload,
+      });
+      assert.equal(res.statusCode, c.status, c.payload.slice(0, 40));
+      assert.equal(JSON.parse(res.body).error.code, c.code);
+    }
+    assert.equal((await worker.get('/api/v1/children/not-a-uuid')).status, 400);
+    assert.equal((await worker.get('/api/v1/nothing-here')).body.error.code, 'route_not_found');
+    assert.equal((await new Client(h.app).get('/api/v1/children')).body.error.code, 'unauthenticated');
+  });
+
+  test('an edit against a stale version is refused with version_conflict', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const child = (await worker.post('/api/v1/children', sampleChild)).body;
+    const first = await worker.patch(`/api/v1/children/${child.id}`, { location: 'A' }, { 'if-match': `"${child.version}"` });
+    assert.equal(first.status, 200);
+    assert.equal(first.body.version, child.version + 1);
+    const stale = await worker.patch(`/api/v1/children/${child.id}`, { location: 'B' }, { 'if-match': `"${child.version}"` });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.body.error.code, 'version_conflict');
+    assert.equal((await worker.get(`/api/v1/children/${child.id}`)).body.location, 'A');
+  });
+});
+
+describe('idempotency keys', () => {
+  test('a retried create returns the first response and creates one record; the same key for another body is refused', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const key = { 'idempotency-key': 'retry-1234567890' };
+    const first = await worker.post('/api/v1/children', sampleChild, key);
+    const again = await worker.post('/api/v1/children', sampleChild, key);
+    assert.equal(first.status, 201);
+    assert.equal(again.status, 201);
+    assert.equal(again.body.id, first.body.id);
+    const count = await h.database.db.selectFrom('child').select('id').where('created_by', '=', first.body.ownerUserId).execute();
+    assert.equal(count.length, 1);
+    const other = await worker.post('/api/v1/children', { ...sampleChild, givenName: 'Other' }, key);
+    assert.equal(other.status, 422);
+    assert.equal(other.body.error.code, 'idempotency_key_reused');
+  });
+
+  test('concurrent retries of one create still create one record', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const key = { 'idempotency-key': 'concurrent-1234567' };
+    const results = await Promise.all(Array.from({ length: 4 }, () => worker.post('/api/v1/children', sampleChild, key)));
+    assert.ok(results.every((r) => r.status === 201), JSON.stringify(results.map((r) => r.body)));
+    assert.equal(new Set(results.map((r) => r.body.id)).size, 1);
+  });
+});
+
+describe('encryption at rest', () => {
+  test('restricted fields are stored encrypted and found by exact name through the blind index', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const child = (await worker.post('/api/v1/children', { ...sampleChild, givenName: 'Zainab', familyName: 'Haddad' })).body;
+    const raw = await h.database.db.selectFrom('child').selectAll().where('id', '=', child.id).executeTakeFirstOrThrow();
+    const stored = JSON.stringify(raw);
+    for (const secret of ['Zainab', 'Haddad', 'Reception centre', 'asylum_seeker', 'exploitation', '2011-03-04']) {
+      assert.ok(!stored.includes(secret), `${secret} stored in clear`);
+    }
+    assert.equal(raw.birth_year, 2011, 'filterable, less identifying columns stay in clear');
+    const { childRepository } = await import('../src/db/repositories/childRepository.ts');
+    const { runInTransaction } = await import('../src/db/unitOfWork.ts');
+    const actor = { principal: await principalOf(worker), purpose: 'case_management' as const, requestId: null };
+    const found = await runInTransaction(h.deps, actor, (uow) => childRepository(uow).findByExactName('  zainab ', 'HADDAD'));
+    assert.deepEqual(
+      found.map((c) => c.id),
+      [child.id],
+    );
+  });
+});
+
+async function principalOf(client: Client) {
+  const { authService } = await import('../src/services/authService.ts');
+  const auth = authService(h.deps, { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 });
+  const context = await auth.resolve(String(client.cookie));
+  assert.ok(context);
+  return context.principal;
+}
+
+describe('documentation', () => {
+  test('OpenAPI 3.1 lists the API with its schemas; the viewer and health answer', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const doc = JSON.parse(res.body);
+    assert.equal(doc.openapi, '3.1.0');
+    assert.ok(doc.paths['/api/v1/children'].post.requestBody);
+    assert.ok(doc.paths['/api/v1/auth/login'].post);
+    const schema = doc.paths['/api/v1/children'].post.requestBody.content['application/json'].schema;
+    assert.deepEqual(schema.properties.sex.enum, ['female', 'male', 'other', 'unknown']);
+    assert.equal((await h.app.inject({ method: 'GET', url: '/api/docs' })).statusCode < 400, true);
+    const health = JSON.parse((await h.app.inject({ method: 'GET', url: '/api/health' })).body);
+    assert.equal(health.status, 'ok');
+  });
+
+  test('security headers are set', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/health' });
+    assert.match(String(res.headers['content-security-policy']), /frame-ancestors 'none'/);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+  });
+});

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { totpCode } from '../src/auth/totp.ts';
+import { loadKeyFile } from '../src/crypto/keyring.ts';
+import { rotateKeys } from '../src/services/keyRotation.ts';
+import { Client, createHarness, type Harness, sampleChild } from './support/harness.ts';
+import { buildApp } from '../src/app.ts';
+
+let h: Harness;
+before(async () => {
+  h = await createHarness();
+});
+after(() => h.close());
+
+test('rotation re-encrypts every sensitive field under a new key without losing data, then retires the old key', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'haven-rotate-')), 'keys.json');
+  const { ring } = loadKeyFile(path, true);
+  const deps = { ...h.deps, keys: ring };
+  const { app } = await buildApp({
+    database: h.database,
+    deps,
+    auth: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 },
+    secureCookies: false,
+    loginRatePerMinute: 1000,
+    logLevel: 'silent',
+  });
+  const user = await h.org.user('supervisor');
+  const client = new Client(app);
+  await client.login(user);
+  const setup = await client.post('/api/v1/auth/mfa/totp/setup');
+  await client.post('/api/v1/auth/mfa/totp/confirm', { code: await totpCode(setup.body.secret, new Date()) });
+  const ids: string[] = [];
+  for (let i = 0; i < 7; i++) ids.push((await client.post('/api/v1/children', { ...sampleChild, givenName: `Name ${i}` })).body.id);
+
+  const result = await rotateKeys(deps, 3);
+  assert.ok(result.childrenReencrypted >= 7);
+  assert.equal(result.secretsReencrypted, 1);
+  assert.deepEqual(result.retired, [ring.activeKid]);
+  const file = JSON.parse(readFileSync(path, 'utf8'));
+  assert.deepEqual(Object.keys(file.keys), [result.newKid]);
+
+  const stored = await h.database.db.selectFrom('child').select('sensitive').where('id', 'in', ids).execute();
+  for (const row of stored) {
+    for (const envelope of Object.values(row.sensitive as Record<string, { kid: string }>)) assert.equal(envelope.kid, result.newKid);
+  }
+  // The app, restarted with the rotated key file, still reads everything and the second factor still works.
+  const rotated = loadKeyFile(path, false).ring;
+  const { app: restarted } = await buildApp({
+    database: h.database,
+    deps: { ...h.deps, keys: rotated },
+    auth: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 },
+    secureCookies: false,
+    loginRatePerMinute: 1000,
+    logLevel: 'silent',
+  });
+  const again = new Client(restarted);
+  assert.equal((await again.login(user)).body.state, 'mfa_required');
+  h.clock.advance(60_000);
+  assert.equal((await again.post('/api/v1/auth/mfa/verify', { code: await totpCode(setup.body.secret, new Date(Date.now() + 60_000)) })).status, 200);
+  const child = await again.get(`/api/v1/children/${ids[4]}`);
+  assert.equal(child.body.givenName, 'Name 4');
+  assert.equal(child.body.protectionNotes, sampleChild.protectionNotes);
+  await app.close();
+  await restarted.close();
+});
