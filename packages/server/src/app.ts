@@ -65,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const data = dataService(options.deps);
 
   registerErrorHandling(app);
-  registerAccessControl(app, auth);
+  registerAccessControl(app, auth, data.recordDenial);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {

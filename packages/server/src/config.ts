@@ -14,7 +14,7 @@ export const EnvConfig = z.object({
   HAVEN_DATA_DIR: z.string().default('./data'),
   HAVEN_KEY: z.string().optional(),
   HAVEN_KEY_FILE: z.string().optional(),
-  HAVEN_DEMO: flag.default(true),
+  HAVEN_DEMO: flag.optional(),
   HAVEN_JOBS: flag.default(true),
   HAVEN_SECURE_COOKIES: flag.optional(),
   HAVEN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -62,7 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteDir: resolve(dataDir, 'pg'),
     keyFile: resolve(e.HAVEN_KEY_FILE ?? resolve(dataDir, 'keys.json')),
     envKey: e.HAVEN_KEY,
-    demo: e.HAVEN_DEMO,
+    // The demo organisation is for the embedded database; on PostgreSQL (production) only when asked.
+    demo: e.HAVEN_DEMO ?? !e.DATABASE_URL,
     jobs: e.HAVEN_JOBS,
     // Secure cookies need HTTPS; default on unless Haven listens on loopback only (development, the demo).
     secureCookies: e.HAVEN_SECURE_COOKIES ?? !['127.0.0.1', 'localhost', '::1'].includes(e.HOST),

@@ -20,8 +20,13 @@ export function loadKeys(config: Config, create: boolean): { ring: KeyRing; crea
 }
 
 /** Opens the database (migrating it) and the key ring: what the server and every CLI command share. */
-export async function openRuntime(config: Config, options: { appRole?: boolean } = {}): Promise<Runtime> {
-  const { ring } = loadKeys(config, true);
+export async function openRuntime(config: Config, options: { appRole?: boolean; log?: (line: string) => void } = {}): Promise<Runtime> {
+  const { ring, created } = loadKeys(config, true);
+  if (created) {
+    (options.log ?? console.warn)(
+      `Created a new encryption key file at ${config.keyFile}. Back it up and keep it apart from database backups: without it the encrypted fields cannot be read.`,
+    );
+  }
   const database = await openDatabase({
     url: config.databaseUrl,
     migrationUrl: config.migrationDatabaseUrl,
@@ -44,7 +49,7 @@ export interface Server {
 }
 
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<Server> {
-  const runtime = await openRuntime(config);
+  const runtime = await openRuntime(config, { log });
   const demoUsers = config.demo ? await seedDemo(runtime.deps) : null;
   if (demoUsers) {
     const path = `${config.dataDir}/demo-credentials.txt`;

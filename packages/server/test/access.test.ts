@@ -109,6 +109,13 @@ describe('the immigration-enforcement firewall', () => {
     assert.equal((await border.patch(`/api/v1/children/${child.id}`, { location: 'x' })).body.error.code, 'firewall_denied');
     const after = await counts();
     assert.equal(after.child, before.child);
+    const refusals = await h.database.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('outcome', '=', 'denied')
+      .where('actor_role', '=', 'border_official')
+      .execute();
+    assert.deepEqual(refusals.map((e) => e.action).sort(), ['list', 'read', 'update'], 'each refusal at the gate is audited');
   });
 
   test('even when an administrator grants it every permission and scope, the enforcement role reads nothing', async () => {

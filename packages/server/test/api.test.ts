@@ -25,7 +25,7 @@ describe('routes', () => {
 
   test('a route without an access declaration stops the server from starting', async () => {
     const app = Fastify();
-    registerAccessControl(app, {} as AuthService);
+    registerAccessControl(app, {} as AuthService, async () => {});
     assert.throws(() => app.get('/api/v1/forgotten', async () => 'oops'), /declares no access/);
     app.get('/api/v1/declared', { config: { access: { permission: 'child:read' } } }, async () => 'fine');
     await app.ready();
@@ -102,6 +102,8 @@ describe('idempotency keys', () => {
     assert.equal(again.body.id, first.body.id);
     const count = await h.database.db.selectFrom('child').select('id').where('created_by', '=', first.body.ownerUserId).execute();
     assert.equal(count.length, 1);
+    const stored = await h.database.db.selectFrom('idempotency_key').selectAll().where('key', '=', key['idempotency-key']).executeTakeFirstOrThrow();
+    assert.ok(!JSON.stringify(stored).includes('Amina'), 'no child data kept in clear for replays');
     const other = await worker.post('/api/v1/children', { ...sampleChild, givenName: 'Other' }, key);
     assert.equal(other.status, 422);
     assert.equal(other.body.error.code, 'idempotency_key_reused');

@@ -145,11 +145,14 @@ export async function sealAudit(db: Kysely<DB>, now: Date): Promise<number> {
   return db.transaction().execute(async (tx) => {
     // One sealer at a time: the advisory lock, not a row lock on the newest seal, which would fork.
     await sql`SELECT pg_advisory_xact_lock(72616001)`.execute(tx);
-    const previous = await tx.selectFrom('audit_seal').select(['hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const previous = await tx.selectFrom('audit_seal').select(['hash', 'heads']).orderBy('id', 'desc').limit(1).executeTakeFirst();
     const heads: Record<string, { seq: number; hash: string }> = {};
     for (const h of await tx.selectFrom('audit_chain').select(['chain_id', 'seq', 'head_hash']).execute()) {
       heads[h.chain_id] = { seq: Number(h.seq), hash: h.head_hash };
     }
+    const last = (previous?.heads ?? {}) as Record<string, { seq: number; hash: string }>;
+    const changed = Object.entries(heads).some(([id, head]) => last[id]?.hash !== head.hash);
+    if (previous && !changed) return 0; // nothing new since the last seal
     const prevHash = previous?.hash ?? sha256Hex('haven-audit-seal-genesis');
     await tx
       .insertInto('audit_seal')

@@ -44,61 +44,60 @@ export async function appendAudit(tx: Kysely<DB>, entries: readonly AuditEntry[]
     heads.set(chainId, { seq, hash });
   }
 
-  await tx
-    .insertInto('audit_event')
-    .values(
-      rows.map((r) => ({
-        chain_id: r.chainId,
-        seq: r.seq,
-        jurisdiction: r.jurisdiction,
-        occurred_at: r.occurredAt,
-        actor_user_id: r.actorUserId,
-        actor_role: r.actorRole,
-        actor_agency_id: r.actorAgencyId,
-        purpose: r.purpose,
-        action: r.action,
-        resource: r.resource,
-        record_id: r.recordId,
-        changed_fields: [...r.changedFields],
-        outcome: r.outcome,
-        request_id: r.requestId,
-        prev_hash: r.prevHash,
-        hash: r.hash,
-      })),
+  // One round trip: the events and the new chain heads, in a single statement.
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.chainId}, ${r.seq}::bigint, ${r.jurisdiction}, ${r.occurredAt}::timestamptz, ${r.actorUserId}::uuid, ${r.actorRole},
+             ${r.actorAgencyId}::uuid, ${r.purpose}, ${r.action}, ${r.resource}, ${r.recordId}, ${[...r.changedFields]}::text[],
+             ${r.outcome}, ${r.requestId}, ${r.prevHash}, ${r.hash})`,
+    ),
+  );
+  const headValues = sql.join(chainIds.map((id) => sql`(${id}, ${heads.get(id)?.seq}::bigint, ${heads.get(id)?.hash})`));
+  await sql`
+    WITH inserted AS (
+      INSERT INTO audit_event (chain_id, seq, jurisdiction, occurred_at, actor_user_id, actor_role, actor_agency_id, purpose,
+                               action, resource, record_id, changed_fields, outcome, request_id, prev_hash, hash)
+      VALUES ${values}
+      RETURNING 1
     )
-    .execute();
-
-  const values = sql.join(chainIds.map((id) => sql`(${id}, ${heads.get(id)?.seq}::bigint, ${heads.get(id)?.hash})`));
-  await sql`UPDATE audit_chain AS c SET seq = v.seq, head_hash = v.hash
-            FROM (VALUES ${values}) AS v (chain_id, seq, hash) WHERE c.chain_id = v.chain_id`.execute(tx);
+    UPDATE audit_chain AS c SET seq = v.seq, head_hash = v.hash
+    FROM (VALUES ${headValues}) AS v (chain_id, seq, hash)
+    WHERE c.chain_id = v.chain_id AND (SELECT count(*) FROM inserted) > 0`.execute(tx);
 }
 
+/**
+ * Locks the heads of the given chains, creating missing ones, deadlock-free: every writer first
+ * inserts-if-missing ALL its chains, then locks ALL of them, both in chain order. (Locking the
+ * existing heads before creating the missing ones would break the order and deadlock.) One round
+ * trip in the common case.
+ */
 async function lockHeads(
   tx: Kysely<DB>,
   chainIds: readonly string[],
   byChain: ReadonlyMap<string, readonly AuditEntry[]>,
 ): Promise<Map<string, { seq: number; hash: string }>> {
-  const select = () =>
-    sql<{ chain_id: string; seq: number; head_hash: string }>`
-      SELECT chain_id, seq, head_hash FROM audit_chain
-      WHERE chain_id = ANY(${[...chainIds]}::text[]) ORDER BY chain_id FOR UPDATE`.execute(tx);
-  let { rows } = await select();
-  if (rows.length < chainIds.length) {
-    // First event of a chain: create its head, then lock it like any other.
-    const missing = chainIds.filter((id) => !rows.some((r) => r.chain_id === id));
-    await tx
-      .insertInto('audit_chain')
-      .values(
-        missing.map((id) => ({
-          chain_id: id,
-          jurisdiction: byChain.get(id)?.[0]?.jurisdiction ?? '_',
-          seq: 0,
-          head_hash: genesisHash(id),
-        })),
-      )
-      .onConflict((oc) => oc.column('chain_id').doNothing())
-      .execute();
-    ({ rows } = await select());
+  const fresh = sql.join(
+    chainIds.map((id) => sql`(${id}, ${byChain.get(id)?.[0]?.jurisdiction ?? '_'}, 0::bigint, ${genesisHash(id)})`),
+  );
+  const { rows } = await sql<{ chain_id: string; seq: number; head_hash: string }>`
+    WITH created AS (
+      INSERT INTO audit_chain (chain_id, jurisdiction, seq, head_hash) VALUES ${fresh}
+      ON CONFLICT (chain_id) DO NOTHING
+      RETURNING chain_id, seq, head_hash
+    )
+    , locked AS (
+      SELECT chain_id, seq, head_hash FROM audit_chain WHERE chain_id = ANY(${[...chainIds]}::text[]) ORDER BY chain_id FOR UPDATE
+    )
+    SELECT chain_id, seq, head_hash FROM created
+    UNION ALL
+    SELECT chain_id, seq, head_hash FROM locked`.execute(tx);
+  const heads = new Map(rows.map((r) => [r.chain_id, { seq: Number(r.seq), hash: r.head_hash }]));
+  if (heads.size < chainIds.length) {
+    // A head another writer committed after this statement began: lock it with a fresh snapshot.
+    const again = await sql<{ chain_id: string; seq: number; head_hash: string }>`
+      SELECT chain_id, seq, head_hash FROM audit_chain WHERE chain_id = ANY(${[...chainIds]}::text[]) ORDER BY chain_id FOR UPDATE`.execute(tx);
+    for (const r of again.rows) heads.set(r.chain_id, { seq: Number(r.seq), hash: r.head_hash });
   }
-  return new Map(rows.map((r) => [r.chain_id, { seq: Number(r.seq), hash: r.head_hash }]));
+  return heads;
 }

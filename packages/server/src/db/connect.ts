@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.ts';
+import { PgliteServer } from './pgliteServer.ts';
 import type { DB } from './schema.ts';
 
 // int8 as JS numbers (counts and sequence numbers stay far below 2^53).
@@ -81,9 +81,8 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     dataDir,
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 100 });
-  await server.start();
-  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+  const server = new PgliteServer(pglite);
+  const url = `postgres://postgres@${await server.listen()}/postgres`;
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
   const db = newKysely(pool);
   if (options.migrate) await migrateToLatest(db);
@@ -96,12 +95,15 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     pglite,
     async close() {
       await db.destroy();
-      await server.stop();
+      await server.close();
       await pglite.close();
     },
   };
 }
 
 function newKysely(pool: pg.Pool): Kysely<DB> {
+  // An idle connection that the server drops (restart, failover) is discarded by the pool; without a
+  // listener its 'error' event would crash the process.
+  pool.on('error', () => {});
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

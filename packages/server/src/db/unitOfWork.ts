@@ -50,6 +50,11 @@ function complete(actor: Actor, entry: Parameters<UnitOfWork['audit']>[0], outco
   };
 }
 
+/** Records a refusal decided before any repository ran (the route's permission gate). */
+export async function appendDenied(deps: DataDeps, actor: Actor, entry: Parameters<UnitOfWork['audit']>[0]): Promise<void> {
+  await deps.db.transaction().execute((tx) => appendAudit(tx, [complete(actor, entry, 'denied')], deps.clock.now()));
+}
+
 export async function runInTransaction<T>(deps: DataDeps, actor: Actor, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   const now = deps.clock.now();
   const denied: AuditEntry[] = [];
@@ -74,4 +79,15 @@ export async function runInTransaction<T>(deps: DataDeps, actor: Actor, work: (u
     }
     throw error;
   }
+}
+
+/**
+ * For reads that need no transaction and record nothing (resolving a session cookie): one
+ * statement at a time, autocommitted. Recording an audit event here is a programming error.
+ */
+export async function runReadOnly<T>(deps: DataDeps, actor: Actor, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  const refuse = () => {
+    throw new Error('runReadOnly: use runInTransaction for work that must be audited');
+  };
+  return work({ tx: deps.db, actor, keys: deps.keys, now: deps.clock.now(), audit: refuse, auditDenied: refuse });
 }

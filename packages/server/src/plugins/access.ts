@@ -47,7 +47,9 @@ export function describeAccess(access: RouteAccess): string {
   return access.permission;
 }
 
-export function registerAccessControl(app: FastifyInstance, auth: AuthService): void {
+export type DenialRecorder = (actor: Actor, resource: string, action: string) => Promise<void>;
+
+export function registerAccessControl(app: FastifyInstance, auth: AuthService, recordDenial: DenialRecorder): void {
   app.decorateRequest('locale', 'en');
   app.decorateRequest('session', undefined);
 
@@ -87,8 +89,11 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService): 
 
     // Coarse gate; the repository applies the same policy with row scope and field masks.
     const [resource, action] = access.permission.split(':') as [Resource, Action];
-    const decision = evaluate({ principal: session.principal, purpose: purposeOf(request, session), action, resource });
+    const purpose = purposeOf(request, session);
+    const decision = evaluate({ principal: session.principal, purpose, action, resource });
     if (!decision.allowed) {
+      // Refusals are evidence for oversight (an enforcement role probing child data, say): audit them.
+      await recordDenial({ principal: session.principal, purpose, requestId: String(request.id) }, resource, action);
       throw new HavenError(
         decision.reason === 'firewall' ? 'firewall_denied' : decision.reason === 'purpose_not_permitted' ? 'purpose_not_permitted' : 'forbidden',
       );

@@ -3,8 +3,8 @@ import { Envelope, open, seal } from '../crypto/envelope.ts';
 import { decoyHash, passwordHasher } from '../auth/passwords.ts';
 import { csrfKey, csrfTokenFor, newRecoveryCodes, newSessionToken, recoveryCodeHash, sessionIdOf } from '../auth/tokens.ts';
 import { matchTotp, newTotpSecret, totpUri } from '../auth/totp.ts';
-import { identityRepository, type SessionRow } from '../db/repositories/identityRepository.ts';
-import { type Actor, type DataDeps, runInTransaction, type UnitOfWork } from '../db/unitOfWork.ts';
+import { identityRepository, type LoadedPrincipal, type SessionRow } from '../db/repositories/identityRepository.ts';
+import { type Actor, type DataDeps, runInTransaction, runReadOnly, type UnitOfWork } from '../db/unitOfWork.ts';
 import type { Principal } from '@haven/domain';
 
 export interface AuthSettings {
@@ -34,42 +34,42 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
   }
 
   async function describeIn(uow: UnitOfWork, sessionId: string, state: SessionState, userId: string): Promise<SessionContext | undefined> {
-    {
-      const identity = identityRepository(uow);
-      const loaded = await identity.loadPrincipal(userId);
-      const session = await identity.findSession(sessionId);
-      if (!loaded || !session) return undefined;
-      const { principal, user, agencyName, roleName } = loaded;
-      return {
-        session,
+    const identity = identityRepository(uow);
+    const loaded = await identity.loadPrincipal(userId);
+    const session = await identity.findSession(sessionId);
+    return loaded && session ? contextOf(session, state, loaded) : undefined;
+  }
+
+  function contextOf(session: SessionRow, state: SessionState, { principal, user, agencyName, roleName }: LoadedPrincipal): SessionContext {
+    return {
+      session,
+      state,
+      principal,
+      me: {
         state,
-        principal,
-        me: {
-          state,
-          csrfToken: csrfTokenFor(csrf, sessionId),
-          user: {
-            id: user.id,
-            email: user.email,
-            displayName: user.display_name,
-            locale: user.locale as Me['user']['locale'],
-            agencyId: user.agency_id,
-            agencyName,
-            jurisdiction: user.jurisdiction,
-            mfaEnabled: user.mfa_enabled,
-          },
-          role: {
-            id: principal.roleId,
-            key: principal.roleKey,
-            name: roleName,
-            category: principal.policy.category,
-            scope: principal.policy.scope,
-            permissions: principal.policy.permissions,
-            purposes: principal.policy.purposes,
-            requireMfa: principal.policy.requireMfa,
-          },
+        csrfToken: csrfTokenFor(csrf, session.id),
+        user: {
+          id: user.id,
+          email: user.email,
+          displayName: user.display_name,
+          locale: user.locale as Me['user']['locale'],
+          agencyId: user.agency_id,
+          agencyName,
+          jurisdiction: user.jurisdiction,
+          mfaEnabled: user.mfa_enabled,
         },
-      };
-    }
+        role: {
+          id: principal.roleId,
+          key: principal.roleKey,
+          name: roleName,
+          category: principal.policy.category,
+          scope: principal.policy.scope,
+          permissions: principal.policy.permissions,
+          purposes: principal.policy.purposes,
+          requireMfa: principal.policy.requireMfa,
+        },
+      },
+    };
   }
 
   async function requireContext(sessionId: string, state: SessionState, userId: string): Promise<SessionContext> {
@@ -119,13 +119,13 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
     /** The session behind a cookie token, or undefined when it is unknown, revoked or expired. */
     async resolve(token: string): Promise<SessionContext | undefined> {
       const id = sessionIdOf(token);
-      return runInTransaction(deps, anonymous(null), async (uow) => {
+      return runReadOnly(deps, anonymous(null), async (uow) => {
         const identity = identityRepository(uow);
-        const found = await identity.findSession(id);
-        if (!found || found.revoked_at || found.idle_expires_at <= uow.now || found.absolute_expires_at <= uow.now) return undefined;
+        const found = await identity.findLiveSession(id);
+        if (!found) return undefined;
         // Sliding idle expiry, written at most once a minute per session.
-        if (uow.now.getTime() - found.last_seen_at.getTime() > 60_000) await identity.touchSession(id, settings.sessionIdleMinutes);
-        return describeIn(uow, found.id, found.state as SessionState, found.user_id);
+        if (uow.now.getTime() - found.session.last_seen_at.getTime() > 60_000) await identity.touchSession(id, settings.sessionIdleMinutes);
+        return contextOf(found.session, found.session.state as SessionState, found.loaded);
       });
     },
 
@@ -187,7 +187,10 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
         if (!user?.mfa_secret) return undefined;
         const secret = open(uow.keys, Envelope.parse(user.mfa_secret), `app_user:${user.id}:mfa_secret`);
         const step = await matchTotp(secret, code, uow.now);
-        if (step === null) return undefined;
+        if (step === null) {
+          await identity.recordFailedLogin(user, settings.lockoutThreshold, settings.lockoutMinutes);
+          return undefined;
+        }
         await identity.enableTotp(
           user.id,
           step,

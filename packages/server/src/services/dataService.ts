@@ -4,7 +4,7 @@ import { auditRepository } from '../db/repositories/auditRepository.ts';
 import { childRepository } from '../db/repositories/childRepository.ts';
 import { idempotencyRepository, type StoredResponse } from '../db/repositories/idempotencyRepository.ts';
 import { organisationRepository } from '../db/repositories/organisationRepository.ts';
-import { type Actor, type DataDeps, runInTransaction, type UnitOfWork } from '../db/unitOfWork.ts';
+import { type Actor, appendDenied, type DataDeps, runInTransaction, type UnitOfWork } from '../db/unitOfWork.ts';
 
 const uniqueViolation = '23505';
 
@@ -20,17 +20,18 @@ async function idempotentCreate(
   deps: DataDeps,
   actor: Actor,
   idempotency: { key: string; route: string; body: unknown } | undefined,
-  create: (uow: UnitOfWork) => Promise<StoredResponse>,
+  create: (uow: UnitOfWork) => Promise<StoredResponse & { stored: Record<string, unknown> }>,
+  replay: (uow: UnitOfWork, stored: Record<string, unknown>) => Promise<unknown>,
 ): Promise<StoredResponse> {
   const attempt = () =>
-    runInTransaction(deps, actor, async (uow) => {
+    runInTransaction(deps, actor, async (uow): Promise<StoredResponse> => {
       if (!idempotency) return create(uow);
       const keys = idempotencyRepository(uow);
-      const stored = await keys.find(idempotency.key, idempotency.route, idempotency.body);
-      if (stored) return stored;
+      const found = await keys.find(idempotency.key, idempotency.route, idempotency.body);
+      if (found) return { status: found.status, body: await replay(uow, found.body as Record<string, unknown>) };
       const response = await create(uow);
-      await keys.save(idempotency.key, idempotency.route, idempotency.body, response);
-      return response;
+      await keys.save(idempotency.key, idempotency.route, idempotency.body, { status: response.status, body: response.stored });
+      return { status: response.status, body: response.body };
     });
   try {
     return await attempt();
@@ -42,14 +43,29 @@ async function idempotentCreate(
 }
 
 /** Use-cases over child and organisation data: each call is one transaction bound to one actor. */
+function stripKind({ kind: _kind, ...rest }: Record<string, unknown>): Record<string, unknown> {
+  return rest;
+}
+
 export function dataService(deps: DataDeps) {
   const inTx = <T>(actor: Actor, work: (uow: UnitOfWork) => Promise<T>) => runInTransaction(deps, actor, work);
   return {
     createChild: (actor: Actor, input: ChildInput, idempotency?: { key: string; route: string; body: unknown }) =>
-      idempotentCreate(deps, actor, idempotency, async (uow) => {
-        const result = await childRepository(uow).create(input);
-        return { status: 201, body: 'child' in result ? result.child : result.receipt };
-      }),
+      idempotentCreate(
+        deps,
+        actor,
+        idempotency,
+        async (uow) => {
+          const result = await childRepository(uow).create(input);
+          return 'child' in result
+            ? { status: 201, body: result.child, stored: { kind: 'child', id: result.child.id } }
+            : { status: 201, body: result.receipt, stored: { kind: 'receipt', ...result.receipt } };
+        },
+        // A replay re-reads the record through the policy (and is audited as a read); the stored
+        // response holds the record id only, never child data.
+        async (uow, stored) =>
+          stored.kind === 'child' && typeof stored.id === 'string' ? childRepository(uow).get(stored.id) : stripKind(stored),
+      ),
     getChild: (actor: Actor, id: string) => inTx(actor, (uow) => childRepository(uow).get(id)),
     listChildren: (actor: Actor, page: PageQuery) => inTx(actor, (uow) => childRepository(uow).list(page)),
     updateChild: (actor: Actor, id: string, patch: ChildUpdateInput, version: number | null) =>
@@ -62,6 +78,8 @@ export function dataService(deps: DataDeps) {
     listAudit: (actor: Actor, page: PageQuery, filter: { resource?: string | undefined; recordId?: string | undefined }) =>
       inTx(actor, (uow) => auditRepository(uow).list(page, filter)),
     verifyAudit: (actor: Actor) => inTx(actor, (uow) => auditRepository(uow).verify()),
+    recordDenial: (actor: Actor, resource: string, action: string) =>
+      appendDenied(deps, actor, { jurisdiction: actor.principal?.jurisdiction ?? '_', resource, action, recordId: null, changedFields: [] }),
   };
 }
 

@@ -62,7 +62,7 @@ export async function createHarness(options: { loginRatePerMinute?: number } = {
     auth: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 },
     secureCookies: false,
     loginRatePerMinute: options.loginRatePerMinute ?? 1000,
-    logLevel: 'silent',
+    logLevel: process.env.HAVEN_TEST_LOG ?? 'silent',
   });
   const org = await runInTransaction(deps, system, async (uow) => {
     const repo = bootstrapRepository(uow);

@@ -18,7 +18,7 @@ export function ConfirmButton({ children, title, message, confirmLabel, onConfir
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
-      <Button {...buttonProps} loading={loading} onClick={open}>
+      <Button w="fit-content" {...buttonProps} loading={loading} onClick={open}>
         {children}
       </Button>
       <Modal opened={opened} onClose={close} title={title} centered>

@@ -7,6 +7,8 @@ export interface Column<T> {
   key: string;
   header: string;
   render: (row: T) => ReactNode;
+  /** Keep the cell on one line (identifiers, dates); the table then scrolls inside its container. */
+  nowrap?: boolean;
 }
 
 interface Props<T> {
@@ -18,10 +20,12 @@ interface Props<T> {
   /** Row actions (edit, open…), shown in the last column or at the foot of each card. */
   actions?: (row: T) => ReactNode;
   empty?: string;
+  /** Below this width the table scrolls sideways inside its own container. */
+  minWidth?: number;
 }
 
 /** A table on wide screens, a stack of cards on phones (no sideways scrolling of the page). */
-export function DataTable<T>({ caption, columns, rows, rowKey, actions, empty }: Props<T>) {
+export function DataTable<T>({ caption, columns, rows, rowKey, actions, empty, minWidth = 640 }: Props<T>) {
   const { t } = useTranslation();
   const narrow = useMediaQuery('(max-width: 48em)');
 
@@ -62,7 +66,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, actions, empty }:
   }
 
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={minWidth}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }} className="visually-hidden">
           {caption}
@@ -85,7 +89,9 @@ export function DataTable<T>({ caption, columns, rows, rowKey, actions, empty }:
           {rows.map((row) => (
             <Table.Tr key={rowKey(row)}>
               {columns.map((col) => (
-                <Table.Td key={col.key}>{col.render(row)}</Table.Td>
+                <Table.Td key={col.key} className={col.nowrap ? 'nowrap' : undefined}>
+                  {col.render(row)}
+                </Table.Td>
               ))}
               {actions && (
                 <Table.Td>

@@ -14,7 +14,8 @@ export function LanguageSwitcher() {
       <Menu.Target>
         <Button
           variant="subtle"
-          color="gray.9"
+          color="dark"
+          c="dark.7"
           leftSection={<GlobeIcon />}
           rightSection={<ChevronDownIcon />}
           aria-label={t('language.choose', { language: languageNames[language] })}

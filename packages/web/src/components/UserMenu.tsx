@@ -23,7 +23,7 @@ export function UserMenu() {
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <UnstyledButton aria-label={t('userMenu.open', { name: me.user.displayName })} style={{ borderRadius: '50%' }}>
-          <Avatar color="blue" radius="xl" size={40}>
+          <Avatar color="blue" radius="xl" size={44}>
             {initials(me.user.displayName)}
           </Avatar>
         </UnstyledButton>

@@ -197,6 +197,12 @@ GRANT USAGE ON SCHEMA public TO haven_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO haven_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO haven_app;
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, audit_seal FROM haven_app;
+REVOKE DELETE, TRUNCATE ON audit_chain FROM haven_app;
+-- The migrator's own bookkeeping is not the application's business.
+REVOKE ALL ON kysely_migration, kysely_migration_lock FROM haven_app;
+-- Tables that later migrations create are granted to the app role too (each audit-like table revokes explicitly).
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO haven_app;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO haven_app;
 
 -- down
 DROP TABLE IF EXISTS system_setting, audit_seal, audit_event, audit_chain, child, idempotency_key, session,

@@ -30,7 +30,13 @@ export function auditRepository(uow: UnitOfWork) {
     async list(page: PageQuery, filter: { resource?: string | undefined; recordId?: string | undefined }) {
       const principal = requirePrincipal(uow);
       const { rows } = authorize(uow, 'read', 'audit', { jurisdiction: globalJurisdiction, recordId: null });
-      let query = tx.selectFrom('audit_event').selectAll().orderBy('occurred_at', 'desc').orderBy('chain_id', 'desc').limit(page.limit + 1);
+      let query = tx
+        .selectFrom('audit_event')
+        .selectAll()
+        .orderBy('occurred_at', 'desc')
+        .orderBy('chain_id', 'desc')
+        .orderBy('seq', 'desc')
+        .limit(page.limit + 1);
       if (rows.kind === 'own') query = query.where('actor_user_id', '=', principal.userId);
       if (rows.kind === 'team' || rows.kind === 'agency') query = query.where('actor_agency_id', '=', principal.agencyId);
       if (rows.kind === 'jurisdiction') {
@@ -41,8 +47,9 @@ export function auditRepository(uow: UnitOfWork) {
       if (filter.resource) query = query.where('resource', '=', filter.resource);
       if (filter.recordId) query = query.where('record_id', '=', filter.recordId);
       if (page.cursor) {
-        const after = decodeCursor(page.cursor, /^[A-Z_][A-Z0-9_-]*:\d+$/);
-        query = query.where(sql<boolean>`(occurred_at, chain_id) < (${new Date(after.t)}, ${after.id})`);
+        const after = decodeCursor(page.cursor, /^[A-Z_][A-Z0-9_-]*:\d+#\d+$/);
+        const [chain, seq] = after.id.split('#');
+        query = query.where(sql<boolean>`(occurred_at, chain_id, seq) < (${new Date(after.t)}, ${chain}, ${Number(seq)})`);
       }
       const found = await query.execute();
       const items = found.slice(0, page.limit);
@@ -67,7 +74,7 @@ export function auditRepository(uow: UnitOfWork) {
             requestId: e.request_id,
           }),
         ),
-        nextCursor: found.length > page.limit && last ? encodeCursor({ t: last.occurred_at.toISOString(), id: last.chain_id }) : null,
+        nextCursor: found.length > page.limit && last ? encodeCursor({ t: last.occurred_at.toISOString(), id: `${last.chain_id}#${last.seq}` }) : null,
       };
     },
 

@@ -1,8 +1,8 @@
 import { type Principal, RolePolicy, type SessionState } from '@haven/domain';
-import type { Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { globalJurisdiction } from '../../audit/hash.ts';
 import type { Envelope } from '../../crypto/envelope.ts';
-import type { AppUserTable, SessionTable } from '../schema.ts';
+import type { AppUserTable, DB, SessionTable } from '../schema.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 
 export type UserRow = Selectable<AppUserTable>;
@@ -181,50 +181,102 @@ export function identityRepository(uow: UnitOfWork) {
     },
 
     /** Everything the policy engine needs about a user, or undefined if they may not act. */
-    async loadPrincipal(userId: string): Promise<{ principal: Principal; user: UserRow; agencyName: string; roleName: string } | undefined> {
-      const row = await tx
-        .selectFrom('app_user as u')
-        .innerJoin('role as r', 'r.id', 'u.role_id')
-        .innerJoin('agency as a', 'a.id', 'u.agency_id')
-        .selectAll('u')
+    async loadPrincipal(userId: string): Promise<LoadedPrincipal | undefined> {
+      return toLoaded(await principalQuery(tx).where('u.id', '=', userId).executeTakeFirst());
+    },
+
+    /**
+     * A live session (not revoked, not expired) with its user's principal, in one round trip:
+     * this runs on every request.
+     */
+    async findLiveSession(id: string): Promise<{ session: SessionRow; loaded: LoadedPrincipal } | undefined> {
+      const row = await principalQuery(tx)
+        .innerJoin('session as s', 's.user_id', 'u.id')
         .select([
-          'r.key as role_key',
-          'r.name as role_name',
-          'r.category',
-          'r.scope',
-          'r.permissions',
-          'r.field_rules',
-          'r.purposes',
-          'r.require_mfa',
-          'a.name as agency_name',
-          'a.active as agency_active',
+          's.id as s_id',
+          's.state as s_state',
+          's.created_at as s_created_at',
+          's.last_seen_at as s_last_seen_at',
+          's.idle_expires_at as s_idle_expires_at',
+          's.absolute_expires_at as s_absolute_expires_at',
+          's.revoked_at as s_revoked_at',
         ])
-        .where('u.id', '=', userId)
+        .where('s.id', '=', id)
+        .where('s.revoked_at', 'is', null)
+        .where('s.idle_expires_at', '>', uow.now)
+        .where('s.absolute_expires_at', '>', uow.now)
         .executeTakeFirst();
-      if (!row || !row.active || !row.agency_active) return undefined;
-      const teams = await tx.selectFrom('user_team').select('team_id').where('user_id', '=', userId).execute();
-      const policy = RolePolicy.parse({
-        category: row.category,
-        scope: row.scope,
-        permissions: row.permissions,
-        fieldRules: row.field_rules,
-        purposes: row.purposes,
-        requireMfa: row.require_mfa,
-      });
+      const loaded = toLoaded(row);
+      if (!row || !loaded) return undefined;
       return {
-        principal: {
-          userId,
-          agencyId: row.agency_id,
-          teamIds: teams.map((t) => t.team_id),
-          jurisdiction: row.jurisdiction,
-          roleId: row.role_id,
-          roleKey: row.role_key,
-          policy,
+        loaded,
+        session: {
+          id: row.s_id,
+          user_id: row.id,
+          state: row.s_state,
+          created_at: row.s_created_at,
+          last_seen_at: row.s_last_seen_at,
+          idle_expires_at: row.s_idle_expires_at,
+          absolute_expires_at: row.s_absolute_expires_at,
+          revoked_at: row.s_revoked_at,
         },
-        user: row,
-        agencyName: row.agency_name,
-        roleName: row.role_name,
       };
     },
+  };
+}
+
+export interface LoadedPrincipal {
+  principal: Principal;
+  user: UserRow;
+  agencyName: string;
+  roleName: string;
+}
+
+function principalQuery(tx: Kysely<DB>) {
+  return tx
+    .selectFrom('app_user as u')
+    .innerJoin('role as r', 'r.id', 'u.role_id')
+    .innerJoin('agency as a', 'a.id', 'u.agency_id')
+    .selectAll('u')
+    .select((eb) => [
+      'r.key as role_key',
+      'r.name as role_name',
+      'r.category',
+      'r.scope',
+      'r.permissions',
+      'r.field_rules',
+      'r.purposes',
+      'r.require_mfa',
+      'a.name as agency_name',
+      'a.active as agency_active',
+      sql<string[]>`coalesce((SELECT array_agg(ut.team_id::text ORDER BY ut.team_id) FROM user_team ut WHERE ut.user_id = u.id), '{}')`.as('team_ids'),
+    ]);
+}
+
+type PrincipalRow = NonNullable<Awaited<ReturnType<ReturnType<typeof principalQuery>['executeTakeFirst']>>>;
+
+function toLoaded(row: PrincipalRow | undefined): LoadedPrincipal | undefined {
+  if (!row || !row.active || !row.agency_active) return undefined;
+  const policy = RolePolicy.parse({
+    category: row.category,
+    scope: row.scope,
+    permissions: row.permissions,
+    fieldRules: row.field_rules,
+    purposes: row.purposes,
+    requireMfa: row.require_mfa,
+  });
+  return {
+    principal: {
+      userId: row.id,
+      agencyId: row.agency_id,
+      teamIds: row.team_ids,
+      jurisdiction: row.jurisdiction,
+      roleId: row.role_id,
+      roleKey: row.role_key,
+      policy,
+    },
+    user: row,
+    agencyName: row.agency_name,
+    roleName: row.role_name,
   };
 }

@@ -1,6 +1,7 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { DetailList } from '../../components/DetailList.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { notifyError } from '../../components/notify.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -8,19 +9,6 @@ import { languageNames } from '../../i18n/i18n.ts';
 import { useMe, useSignOut } from '../auth/api.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { TwoFactorCard } from './TwoFactorCard.tsx';
-
-function Detail({ label, value }: { label: string; value: string }) {
-  return (
-    <Group gap="xs" wrap="wrap">
-      <Text component="dt" c="dimmed" size="sm" miw={120}>
-        {label}
-      </Text>
-      <Text component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {value}
-      </Text>
-    </Group>
-  );
-}
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -35,13 +23,15 @@ export function AccountPage() {
         <Title order={2} size="h4" mb="sm" id="profile-title">
           {t('account.profile')}
         </Title>
-        <Stack gap={6} component="dl" m={0}>
-          <Detail label={t('users.displayName')} value={me.user.displayName} />
-          <Detail label={t('auth.email')} value={me.user.email} />
-          <Detail label={t('home.role')} value={me.role.name} />
-          <Detail label={t('home.agency')} value={me.user.agencyName} />
-          <Detail label={t('language.label')} value={languageNames[me.user.locale]} />
-        </Stack>
+        <DetailList
+          items={[
+            { label: t('users.displayName'), value: me.user.displayName },
+            { label: t('auth.email'), value: me.user.email },
+            { label: t('home.role'), value: me.role.name },
+            { label: t('home.agency'), value: me.user.agencyName },
+            { label: t('language.label'), value: languageNames[me.user.locale] },
+          ]}
+        />
       </Card>
       <ChangePasswordForm />
       <TwoFactorCard />

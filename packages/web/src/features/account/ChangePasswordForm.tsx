@@ -8,6 +8,7 @@ import { notifySuccess } from '../../components/notify.ts';
 import { applyServerErrors } from '../../forms/serverErrors.ts';
 import { useZodForm } from '../../forms/useZodForm.ts';
 import { useChangePassword } from '../auth/api.ts';
+import { LiveRegion } from '../../components/LiveRegion.tsx';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -51,9 +52,9 @@ export function ChangePasswordForm() {
       </Title>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md" maw={420}>
-          <div aria-live="assertive">
+          <LiveRegion>
             <ApiErrorAlert error={alertError} fields={FIELDS} />
-          </div>
+          </LiveRegion>
           <PasswordInput
             label={t('account.currentPassword')}
             autoComplete="current-password"

@@ -26,32 +26,39 @@ export function AuditPage() {
       <QueryState isPending={list.isPending} error={list.error}>
         <DataTable
           caption={t('audit.events')}
+          minWidth={1100}
           rows={list.items}
           rowKey={(event) => `${event.chainId}:${event.seq}`}
           columns={[
-            { key: 'when', header: t('audit.when'), render: (e) => formatDateTime(e.occurredAt) },
+            { key: 'when', header: t('audit.when'), nowrap: true, render: (e) => formatDateTime(e.occurredAt) },
             {
               key: 'action',
+              nowrap: true,
               header: t('audit.action'),
               render: (e) => (
-                <span className="mono">
+                <bdi className="mono">
                   {e.resource}:{e.action}
-                </span>
+                </bdi>
               ),
             },
             {
               key: 'outcome',
+              nowrap: true,
               header: t('audit.outcome'),
               render: (e) => (
-                <Badge color={e.outcome === 'success' || e.outcome === 'allowed' ? 'green' : 'red'} variant="light">
+                <Badge
+                  color={e.outcome === 'success' || e.outcome === 'allowed' ? 'green' : 'red'}
+                  variant="light"
+                  miw="max-content"
+                >
                   {label('audit.outcomes', e.outcome)}
                 </Badge>
               ),
             },
-            { key: 'actor', header: t('audit.actor'), render: (e) => <span className="mono">{shortId(e.actorUserId)}</span> },
+            { key: 'actor', nowrap: true, header: t('audit.actor'), render: (e) => <bdi className="mono">{shortId(e.actorUserId)}</bdi> },
             { key: 'role', header: t('audit.role'), render: (e) => e.actorRole ?? '—' },
             { key: 'purpose', header: t('audit.purpose'), render: (e) => label('enums.purpose', e.purpose) },
-            { key: 'record', header: t('audit.record'), render: (e) => <span className="mono">{shortId(e.recordId)}</span> },
+            { key: 'record', nowrap: true, header: t('audit.record'), render: (e) => <bdi className="mono">{shortId(e.recordId)}</bdi> },
             {
               key: 'fields',
               header: t('audit.changedFields'),
@@ -59,9 +66,10 @@ export function AuditPage() {
             },
             {
               key: 'seq',
+              nowrap: true,
               header: t('audit.sequence'),
               render: (e) => (
-                <Text span size="xs" className="mono">
+                <Text span size="xs" className="mono" dir="ltr">
                   {shortId(e.chainId)}#{e.seq}
                 </Text>
               ),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { AlertIcon, CheckIcon } from '../../components/icons.tsx';
 import { useVerifyAudit } from './api.ts';
+import { LiveRegion } from '../../components/LiveRegion.tsx';
 
 /** Recomputes the hash chains on the server and reports whether the trail is intact. */
 export function VerifyPanel() {
@@ -22,7 +23,7 @@ export function VerifyPanel() {
       <Text size="sm" mb="sm">
         {t('audit.integrityText')}
       </Text>
-      <div aria-live="polite">
+      <LiveRegion mode="polite">
         <ApiErrorAlert error={verify.error} />
         {result &&
           (result.ok ? (
@@ -43,7 +44,7 @@ export function VerifyPanel() {
               )}
             </Alert>
           ))}
-      </div>
+      </LiveRegion>
     </Card>
   );
 }

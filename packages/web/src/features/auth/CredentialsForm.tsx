@@ -5,6 +5,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { applyServerErrors } from '../../forms/serverErrors.ts';
 import { useZodForm } from '../../forms/useZodForm.ts';
 import { useLogin } from './api.ts';
+import { LiveRegion } from '../../components/LiveRegion.tsx';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -29,9 +30,9 @@ export function CredentialsForm() {
             {t('auth.signInIntro')}
           </Text>
         </div>
-        <div aria-live="assertive">
+        <LiveRegion>
           <ApiErrorAlert error={login.error} fields={FIELDS} />
-        </div>
+        </LiveRegion>
         <TextInput
           label={t('auth.email')}
           type="email"

@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { applyServerErrors } from '../../forms/serverErrors.ts';
 import { useZodForm } from '../../forms/useZodForm.ts';
 import { useSignOut, useVerifyMfa } from './api.ts';
+import { LiveRegion } from '../../components/LiveRegion.tsx';
 
 const FIELDS = ['code'] as const;
 
@@ -50,9 +51,9 @@ export function MfaVerifyForm() {
             {recovery ? t('mfa.recoveryIntro') : t('mfa.verifyIntro')}
           </Text>
         </div>
-        <div aria-live="assertive">
+        <LiveRegion>
           <ApiErrorAlert error={alertError} fields={FIELDS} />
-        </div>
+        </LiveRegion>
         <TextInput
           key={recovery ? 'recovery' : 'totp'}
           label={recovery ? t('mfa.recoveryCode') : t('mfa.code')}

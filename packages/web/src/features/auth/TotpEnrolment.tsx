@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useZodForm } from '../../forms/useZodForm.ts';
 import { useTotpConfirm, useTotpSetup } from './api.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
+import { LiveRegion } from '../../components/LiveRegion.tsx';
 
 const ConfirmInput = z.object({ code: z.string().trim().regex(/^\d{6}$/) });
 
@@ -111,9 +112,9 @@ export function TotpEnrolment({ onComplete }: Props) {
       </div>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
-          <div aria-live="assertive">
+          <LiveRegion>
             <ApiErrorAlert error={alertError} />
-          </div>
+          </LiveRegion>
           <TextInput
             label={t('mfa.code')}
             description={t('mfa.codeHint')}

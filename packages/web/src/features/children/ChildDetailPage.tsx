@@ -1,30 +1,37 @@
 import type { Child } from '@haven/domain';
-import { Alert, Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Anchor, Card, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { type Detail, DetailList } from '../../components/DetailList.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useChild } from './api.ts';
 import { formatDate, formatDateTime, nationalityName } from './format.ts';
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" align="flex-start" wrap="wrap">
-      <Text component="dt" c="dimmed" size="sm" miw={160}>
-        {label}
-      </Text>
-      <Text component="dd" m={0} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', flex: 1, minWidth: 0 }}>
-        {children}
-      </Text>
-    </Group>
-  );
-}
-
 function ChildDetails({ child }: { child: Child }) {
   const { t } = useTranslation();
   const name = [child.givenName, child.familyName].filter(Boolean).join(' ');
-  const shown = (value: string | null | undefined) => (value === undefined ? null : value || '—');
+  // Fields the role hides are absent from the record: leave them out rather than show them empty.
+  const optional = (label: string, value: string | null | undefined): Detail[] =>
+    value === undefined ? [] : [{ label, value: value || '—' }];
+  const details: Detail[] = [
+    ...optional(t('children.givenName'), child.givenName),
+    ...optional(t('children.familyName'), child.familyName),
+    { label: t('children.sex'), value: t(`enums.sex.${child.sex}`) },
+    child.birthDate !== undefined
+      ? { label: t('children.birthDate'), value: formatDate(child.birthDate) || '—' }
+      : { label: t('children.birthYear'), value: child.birthYear ?? '—' },
+    {
+      label: t('children.nationality'),
+      value: child.nationality.map((code) => nationalityName(code)).join(', ') || '—',
+    },
+    ...optional(t('children.location'), child.location),
+    ...optional(t('children.legalStatus'), child.legalStatus),
+    ...optional(t('children.protectionNotes'), child.protectionNotes),
+    { label: t('common.jurisdiction'), value: child.jurisdiction },
+    { label: t('children.registered'), value: formatDateTime(child.createdAt) },
+    { label: t('children.updated'), value: formatDateTime(child.updatedAt) },
+  ];
   return (
     <Stack gap="lg">
       <PageTitle title={name || child.reference} description={<span className="mono">{child.reference}</span>} />
@@ -37,27 +44,7 @@ function ChildDetails({ child }: { child: Child }) {
         <Title order={2} size="h4" mb="md" id="child-details-title">
           {t('children.details')}
         </Title>
-        <Stack gap="sm" component="dl" m={0}>
-          {shown(child.givenName) !== null && <Row label={t('children.givenName')}>{shown(child.givenName)}</Row>}
-          {shown(child.familyName) !== null && <Row label={t('children.familyName')}>{shown(child.familyName)}</Row>}
-          <Row label={t('children.sex')}>{t(`enums.sex.${child.sex}`)}</Row>
-          {child.birthDate !== undefined ? (
-            <Row label={t('children.birthDate')}>{formatDate(child.birthDate) || '—'}</Row>
-          ) : (
-            <Row label={t('children.birthYear')}>{child.birthYear ?? '—'}</Row>
-          )}
-          <Row label={t('children.nationality')}>
-            {child.nationality.map((code) => nationalityName(code)).join(', ') || '—'}
-          </Row>
-          {shown(child.location) !== null && <Row label={t('children.location')}>{shown(child.location)}</Row>}
-          {shown(child.legalStatus) !== null && <Row label={t('children.legalStatus')}>{shown(child.legalStatus)}</Row>}
-          {shown(child.protectionNotes) !== null && (
-            <Row label={t('children.protectionNotes')}>{shown(child.protectionNotes)}</Row>
-          )}
-          <Row label={t('common.jurisdiction')}>{child.jurisdiction}</Row>
-          <Row label={t('children.registered')}>{formatDateTime(child.createdAt)}</Row>
-          <Row label={t('children.updated')}>{formatDateTime(child.updatedAt)}</Row>
-        </Stack>
+        <DetailList items={details} />
       </Card>
     </Stack>
   );

@@ -38,6 +38,7 @@ export function ChildrenPage() {
           columns={[
             {
               key: 'reference',
+              nowrap: true,
               header: t('children.reference'),
               render: (child) =>
                 canRead ? (

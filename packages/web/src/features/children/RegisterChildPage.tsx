@@ -15,6 +15,7 @@ import { useZodForm } from '../../forms/useZodForm.ts';
 import { toOptions, useAllTeams } from '../admin/options.ts';
 import { useMe, usePermission } from '../auth/api.ts';
 import { type ChildReceipt, useRegisterChild } from './api.ts';
+import { LiveRegion } from '../../components/LiveRegion.tsx';
 
 const FIELDS = [
   'givenName',
@@ -81,7 +82,7 @@ export function RegisterChildPage() {
   return (
     <Stack gap="md">
       <PageTitle title={t('children.registerTitle')} description={t('children.registerIntro')} />
-      <div aria-live="polite">
+      <LiveRegion mode="polite">
         {receipt && (
           <Receipt
             receipt={receipt}
@@ -91,13 +92,13 @@ export function RegisterChildPage() {
             }}
           />
         )}
-      </div>
+      </LiveRegion>
       {!receipt && (
         <form onSubmit={onSubmit} noValidate>
           <Stack gap="lg">
-            <div aria-live="assertive">
+            <LiveRegion>
               <ApiErrorAlert error={register.error} fields={FIELDS} />
-            </div>
+            </LiveRegion>
             <Card withBorder padding="lg" component="section" aria-labelledby="child-identity">
               <Title order={2} size="h4" mb="md" id="child-identity">
                 {t('children.identity')}

@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DetailList } from '../../components/DetailList.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { visibleNav } from '../../routes/nav.ts';
 import { useMe } from '../auth/api.ts';
@@ -19,38 +20,37 @@ export function HomePage() {
         <Title order={2} size="h4" mb="sm">
           {t('home.yourAccess')}
         </Title>
-        <Stack gap="xs" component="dl" m={0}>
-          <Group gap="xs">
-            <Text component="dt" c="dimmed" size="sm">
-              {t('home.role')}
-            </Text>
-            <Text component="dd" m={0} fw={600}>
-              {me.role.name}
-            </Text>
-            <Badge variant="light" color="gray">
-              {t(`enums.category.${me.role.category}`)}
-            </Badge>
-          </Group>
-          <Group gap="xs">
-            <Text component="dt" c="dimmed" size="sm">
-              {t('home.agency')}
-            </Text>
-            <Text component="dd" m={0} fw={600}>
-              {me.user.agencyName}
-            </Text>
-            <Badge variant="outline" color="gray">
-              {me.user.jurisdiction}
-            </Badge>
-          </Group>
-          <Group gap="xs">
-            <Text component="dt" c="dimmed" size="sm">
-              {t('home.scope')}
-            </Text>
-            <Text component="dd" m={0}>
-              {t(`enums.scope.${me.role.scope}`)}
-            </Text>
-          </Group>
-        </Stack>
+        <DetailList
+          items={[
+            {
+              label: t('home.role'),
+              value: (
+                <Group gap="xs" component="span">
+                  <Text span fw={600}>
+                    {me.role.name}
+                  </Text>
+                  <Badge variant="light" color="gray">
+                    {t(`enums.category.${me.role.category}`)}
+                  </Badge>
+                </Group>
+              ),
+            },
+            {
+              label: t('home.agency'),
+              value: (
+                <Group gap="xs" component="span">
+                  <Text span fw={600}>
+                    {me.user.agencyName}
+                  </Text>
+                  <Badge variant="outline" color="gray">
+                    {me.user.jurisdiction}
+                  </Badge>
+                </Group>
+              ),
+            },
+            { label: t('home.scope'), value: t(`enums.scope.${me.role.scope}`) },
+          ]}
+        />
       </Card>
       <section aria-labelledby="shortcuts-title">
         <Title order={2} size="h4" mb="sm" id="shortcuts-title">

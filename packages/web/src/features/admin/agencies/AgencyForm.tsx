@@ -8,6 +8,7 @@ import { FormActions } from '../../../forms/FormActions.tsx';
 import { applyServerErrors } from '../../../forms/serverErrors.ts';
 import { useZodForm } from '../../../forms/useZodForm.ts';
 import { useSave } from '../useSave.ts';
+import { LiveRegion } from '../../../components/LiveRegion.tsx';
 
 const FIELDS = ['name', 'code', 'jurisdiction', 'active'] as const;
 
@@ -40,9 +41,9 @@ export function AgencyForm({ agency, onDone }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        <div aria-live="assertive">
+        <LiveRegion>
           <ApiErrorAlert error={save.error} fields={FIELDS} />
-        </div>
+        </LiveRegion>
         <TextInput label={t('agencies.name')} required error={errors.name?.message} {...form.register('name')} />
         <TextInput
           label={t('agencies.code')}

@@ -12,6 +12,7 @@ import { useZodForm } from '../../../forms/useZodForm.ts';
 import { useSave } from '../useSave.ts';
 import { PermissionGrid } from './PermissionGrid.tsx';
 import { RoleFormSchema, type RolePayload, fieldRuleChoices } from './roleForm.ts';
+import { LiveRegion } from '../../../components/LiveRegion.tsx';
 
 const FIELDS = [
   'key',
@@ -24,6 +25,8 @@ const FIELDS = [
   'purposes',
   'requireMfa',
 ] as const;
+
+const legendStyles = { legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)', marginBottom: 4 } };
 
 interface Props {
   role?: Role;
@@ -63,9 +66,9 @@ export function RoleForm({ role, onDone }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        <div aria-live="assertive">
+        <LiveRegion>
           <ApiErrorAlert error={save.error} fields={FIELDS} />
-        </div>
+        </LiveRegion>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <TextInput label={t('roles.name')} required error={errors.name?.message} {...form.register('name')} />
           <TextInput
@@ -111,7 +114,7 @@ export function RoleForm({ role, onDone }: Props) {
             {t('roles.firewallText')}
           </Alert>
         )}
-        <Fieldset legend={t('roles.permissions')} variant="unstyled" p={0}>
+        <Fieldset legend={t('roles.permissions')} variant="unstyled" p={0} styles={legendStyles}>
           <Controller
             control={form.control}
             name="permissions"
@@ -127,7 +130,7 @@ export function RoleForm({ role, onDone }: Props) {
             )}
           />
         </Fieldset>
-        <Fieldset legend={t('roles.fieldRules')} variant="unstyled" p={0}>
+        <Fieldset legend={t('roles.fieldRules')} variant="unstyled" p={0} styles={legendStyles}>
           <Text size="sm" c="dimmed" mb="xs">
             {t('roles.fieldRulesHint')}
           </Text>

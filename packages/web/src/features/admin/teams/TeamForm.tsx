@@ -10,6 +10,7 @@ import { useZodForm } from '../../../forms/useZodForm.ts';
 import { useMe } from '../../auth/api.ts';
 import { toOptions, useAllAgencies } from '../options.ts';
 import { useSave } from '../useSave.ts';
+import { LiveRegion } from '../../../components/LiveRegion.tsx';
 
 const FIELDS = ['agencyId', 'name', 'active'] as const;
 
@@ -47,9 +48,9 @@ export function TeamForm({ team, defaultAgencyId, onDone }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        <div aria-live="assertive">
+        <LiveRegion>
           <ApiErrorAlert error={save.error} fields={FIELDS} />
-        </div>
+        </LiveRegion>
         <SelectField
           control={form.control}
           name="agencyId"

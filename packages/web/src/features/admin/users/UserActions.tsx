@@ -11,6 +11,7 @@ import { applyServerErrors } from '../../../forms/serverErrors.ts';
 import { useZodForm } from '../../../forms/useZodForm.ts';
 import { useRevokeSessions, useUpdateUser } from './api.ts';
 import { isLocked } from './UserStatusBadges.tsx';
+import { LiveRegion } from '../../../components/LiveRegion.tsx';
 
 const PasswordSchema = UserUpdateInput.pick({ password: true }).required();
 
@@ -30,9 +31,9 @@ function SetPasswordForm({ user, onDone }: { user: User; onDone: () => void }) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        <div aria-live="assertive">
+        <LiveRegion>
           <ApiErrorAlert error={update.error} fields={['password']} />
-        </div>
+        </LiveRegion>
         <Text size="sm">{t('users.setPasswordText')}</Text>
         <PasswordInput
           label={t('account.newPassword')}

@@ -1,6 +1,7 @@
-import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DetailList } from '../../../components/DetailList.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { usePermission } from '../../auth/api.ts';
@@ -36,8 +37,12 @@ export function UserDetailPage() {
               </>
             ) : (
               <Card withBorder padding="lg">
-                <Text>{user.data.email}</Text>
-                <Text c="dimmed">{user.data.jurisdiction}</Text>
+                <DetailList
+                  items={[
+                    { label: t('auth.email'), value: user.data.email },
+                    { label: t('common.jurisdiction'), value: user.data.jurisdiction },
+                  ]}
+                />
               </Card>
             )}
           </>

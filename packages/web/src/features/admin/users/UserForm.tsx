@@ -15,6 +15,7 @@ import { useMe } from '../../auth/api.ts';
 import { toOptions, useAllAgencies, useAllRoles, useAllTeams } from '../options.ts';
 import { useSave } from '../useSave.ts';
 import { useUpdateUser } from './api.ts';
+import { LiveRegion } from '../../../components/LiveRegion.tsx';
 
 interface Values {
   email: string;
@@ -88,9 +89,9 @@ export function UserForm({ user, onDone, onCancel }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        <div aria-live="assertive">
+        <LiveRegion>
           <ApiErrorAlert error={save.error} fields={FIELDS} />
-        </div>
+        </LiveRegion>
         {user ? (
           <Text size="sm">
             {t('auth.email')}: <strong>{user.email}</strong>

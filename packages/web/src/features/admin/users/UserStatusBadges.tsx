@@ -9,7 +9,7 @@ export function isLocked(user: Pick<User, 'lockedUntil'>, now = Date.now()): boo
 export function UserStatusBadges({ user }: { user: User }) {
   const { t } = useTranslation();
   return (
-    <Group gap={4} wrap="wrap" justify="inherit">
+    <Group gap={4} wrap="wrap">
       <Badge color={user.active ? 'green' : 'gray'} variant="light">
         {user.active ? t('common.active') : t('common.inactive')}
       </Badge>

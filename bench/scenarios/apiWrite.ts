@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import { sql } from 'kysely';
+import { buildApp } from '../../packages/server/src/app.ts';
+import { sampleChildBody } from './sample.ts';
+import type { BenchResult } from '../run.ts';
+import { benchKeys, benchOrganisation, machine, scratchDatabase } from './setup.ts';
+import type { Database } from '../../packages/server/src/db/connect.ts';
+
+/**
+ * Authenticated API write throughput: POST /api/v1/children over HTTP (session, CSRF, Zod
+ * validation, policy, AES-GCM encryption of five fields, blind index, audit chain append, all in
+ * one transaction) against the raw floor for the same rows on the same database: BEGIN; INSERT the
+ * record; INSERT its audit row; COMMIT, with precomputed values.
+ */
+export async function apiWrite({ quick }: { quick: boolean }): Promise<BenchResult> {
+  const seconds = quick ? 3 : 8;
+  const scratch = await scratchDatabase();
+  const keys = benchKeys();
+  const deps = { db: scratch.database.db, keys, clock: { now: () => new Date() } };
+  const [worker] = await benchOrganisation(deps, 1);
+  if (!worker) throw new Error('no bench user');
+  const { app } = await buildApp({
+    database: scratch.database,
+    deps,
+    auth: { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 },
+    secureCookies: false,
+    loginRatePerMinute: 1000,
+    logLevel: 'silent',
+  });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: worker.email, password: worker.password }),
+  });
+  const me = (await login.json()) as { csrfToken: string };
+  const cookie = String(login.headers.get('set-cookie')).split(';')[0] ?? '';
+  const headers = { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' };
+
+  // The load generator runs in its own process, as clients do: it must not share the server's event loop.
+  const api = async (connections: number) => {
+    const result = await runAutocannon(`${base}/api/v1/children`, connections, seconds, headers, JSON.stringify(sampleChildBody));
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`API errors: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    return { perSecond: result.requests.total / seconds, p50: result.latency.p50, p99: result.latency.p99 };
+  };
+
+  await api(2); // warm-up: JIT, pools, chain heads
+  const rows: Record<string, string | number>[] = [];
+  for (const concurrency of [1, 8]) {
+    const raw = await rawFloor(scratch.database, worker, concurrency, seconds);
+    const measured = await api(concurrency);
+    rows.push({
+      concurrency,
+      'API writes/s': Math.round(measured.perSecond),
+      'raw INSERT+audit tx/s': Math.round(raw),
+      'ratio API/raw': Number((measured.perSecond / raw).toFixed(2)),
+      'API p50 ms': measured.p50,
+      'API p99 ms': measured.p99,
+    });
+  }
+  const created = await sql<{ n: number }>`SELECT count(*)::int AS n FROM child`.execute(scratch.database.db);
+  await app.close();
+  await scratch.drop();
+  return {
+    name: 'api-write',
+    engine: scratch.engine,
+    machine,
+    rows,
+    notes: [
+      `${created.rows[0]?.n} records written through the API in total; every request returned 2xx.`,
+      'Client and server share this machine; the ratio, measured in the same run, is the figure to compare (goal: at least 0.5 at 8 writers).',
+    ],
+  };
+}
+
+/** The floor: the same record and one audit row, precomputed, inserted in one transaction. */
+async function rawFloor(database: Database, owner: { userId: string; agencyId: string; teamId: string }, concurrency: number, seconds: number) {
+  const sensitive = JSON.stringify(
+    Object.fromEntries(['givenName', 'familyName', 'birthDate', 'location', 'legalStatus'].map((f) => [f, { v: 1, kid: 'k', wiv: 'x'.repeat(16), wdek: 'x'.repeat(64), iv: 'x'.repeat(16), ct: 'x'.repeat(40) }])),
+  );
+  const deadline = Date.now() + seconds * 1000;
+  let done = 0;
+  const hash = 'f'.repeat(64);
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      const client = await database.pool.connect();
+      const chain = `raw:${w}:${Date.now()}`;
+      let seq = 0;
+      try {
+        while (Date.now() < deadline) {
+          const id = crypto.randomUUID();
+          await client.query('BEGIN');
+          await client.query(
+            `INSERT INTO child (jurisdiction, id, reference, agency_id, team_id, owner_user_id, sex, birth_year, nationality, sensitive, name_index, created_by, updated_by)
+             VALUES ('GR', $1, $2, $3, $4, $5, 'female', 2011, '{SD}', $6, $7, $5, $5)`,
+            [id, `RAW-${id}`, owner.agencyId, owner.teamId, owner.userId, sensitive, hash],
+          );
+          await client.query(
+            `INSERT INTO audit_event (chain_id, seq, jurisdiction, occurred_at, actor_user_id, actor_role, actor_agency_id, purpose, action, resource, record_id, changed_fields, request_id, prev_hash, hash)
+             VALUES ($1, $2, 'GR', now(), $3, 'caseworker', $4, 'case_management', 'create', 'child', $5, '{givenName,familyName}', $6, $7, $7)`,
+            [chain, ++seq, owner.userId, owner.agencyId, id, id, hash],
+          );
+          await client.query('COMMIT');
+          done++;
+        }
+      } finally {
+        client.release();
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+interface AutocannonResult {
+  non2xx: number;
+  errors: number;
+  requests: { total: number };
+  latency: { p50: number; p99: number };
+}
+
+function runAutocannon(url: string, connections: number, seconds: number, headers: Record<string, string>, body: string): Promise<AutocannonResult> {
+  const bin = new URL('../../node_modules/autocannon/autocannon.js', import.meta.url).pathname;
+  const args = [bin, '--json', '-c', String(connections), '-d', String(seconds), '-m', 'POST', '-b', body];
+  for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}=${value}`);
+  args.push(url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as AutocannonResult) : reject(new Error(`autocannon exited ${code}`))));
+  });
+}

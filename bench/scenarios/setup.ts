@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../packages/server/src/db/connect.ts';
+import { passwordHasher } from '../../packages/server/src/auth/passwords.ts';
+import { bootstrapRepository } from '../../packages/server/src/db/repositories/bootstrapRepository.ts';
+import { type DataDeps, runInTransaction, systemClock } from '../../packages/server/src/db/unitOfWork.ts';
+import type { KeyRing } from '../../packages/server/src/crypto/keyring.ts';
+
+export const machine = { cpus: cpus().length, node: process.version };
+
+export function benchKeys(): KeyRing {
+  return { activeKid: 'bench', keys: new Map([['bench', randomBytes(32)]]), indexKey: randomBytes(32), source: { kind: 'env' } };
+}
+
+/** A scratch database: a new one on the PostgreSQL server when configured, else in-memory PGlite. */
+export async function scratchDatabase(): Promise<{ database: Database; owner: Database; engine: string; drop(): Promise<void> }> {
+  const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!server) {
+    const database = await openDatabase({ migrate: true, appRole: true });
+    return { database, owner: database, engine: 'PGlite (embedded)', drop: () => database.close() };
+  }
+  const name = `haven_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const owner = await openDatabase({ url: url.toString(), migrate: true, poolSize: 10 });
+  const database = await openDatabase({ url: url.toString(), appRole: true, poolSize: 10 });
+  const version = (await admin.query('SHOW server_version')).rows[0]?.server_version;
+  return {
+    database,
+    owner,
+    engine: `PostgreSQL ${version}`,
+    async drop() {
+      await database.close();
+      await owner.close();
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** An agency, a team and caseworkers, with a known password. */
+export async function benchOrganisation(deps: DataDeps, users: number) {
+  const system = { principal: null, purpose: 'administration' as const, requestId: null };
+  return runInTransaction({ ...deps, clock: systemClock }, system, async (uow) => {
+    const repo = bootstrapRepository(uow);
+    await repo.ensureDefaultRoles();
+    const role = await repo.roleByKey('caseworker');
+    if (!role) throw new Error('no caseworker role');
+    const agencyId = await repo.createAgency({ code: 'BENCH', name: 'Bench agency', jurisdiction: 'GR' });
+    const teamId = await repo.createTeam(agencyId, 'Bench team');
+    const passwordHash = await passwordHasher.hash('bench password 123');
+    const created = [];
+    for (let i = 0; i < users; i++) {
+      const email = `worker${i}@bench.example`;
+      const userId = await repo.createUser({ email, displayName: `Worker ${i}`, passwordHash, agencyId, roleId: role.id, jurisdiction: 'GR', teamIds: [teamId] });
+      created.push({ email, password: 'bench password 123', userId, agencyId, teamId });
+    }
+    return created;
+  });
+}
