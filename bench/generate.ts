@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import type { ChildTable } from '../packages/server/src/db/schema.ts';
 import { seal, blindIndex } from '../packages/server/src/crypto/envelope.ts';
 import type { KeyRing } from '../packages/server/src/crypto/keyring.ts';
 import type { Database } from '../packages/server/src/db/connect.ts';
@@ -27,7 +28,7 @@ export async function generateChildren(
 ): Promise<void> {
   const started = Date.now();
   for (let offset = 0; offset < count; offset += batch) {
-    const rows = [];
+    const rows: Insertable<ChildTable>[] = [];
     for (let i = offset; i < Math.min(count, offset + batch); i++) {
       const id = uuidv7(started + i);
       const owner = pick(owners, i);

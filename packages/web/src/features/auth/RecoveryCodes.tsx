@@ -25,7 +25,7 @@ export function RecoveryCodes({ codes, onAcknowledge, continueLabel }: Props) {
         spacing="xs"
         component="ol"
         aria-label={t('mfa.recoveryCodesTitle')}
-        style={{ paddingInlineStart: '1.5rem', margin: 0 }}
+        style={{ listStylePosition: 'inside', paddingInlineStart: 0, margin: 0 }}
       >
         {codes.map((code) => (
           <Text component="li" key={code} className="mono" fz="md" dir="ltr">

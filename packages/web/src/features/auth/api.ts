@@ -1,5 +1,6 @@
 import type { LoginInput, Me, Permission } from '@haven/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { ApiError } from '../../api/ApiError.ts';
 import { api } from '../../api/client.ts';
 import { sessionKey } from '../../api/session.ts';
@@ -18,11 +19,16 @@ export function useSession() {
   return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000 });
 }
 
-/** The signed-in user; only for components rendered inside the active-session guard. */
+/**
+ * The signed-in user; only for components rendered inside the active-session guard. On sign-out the
+ * session empties a moment before the guard unmounts its children: they keep the last value meanwhile.
+ */
 export function useMe(): Me {
   const { data } = useSession();
-  if (!data) throw new Error('useMe() used outside an active session');
-  return data;
+  const last = useRef<Me | null>(null);
+  if (data) last.current = data;
+  if (!last.current) throw new Error('useMe() used outside an active session');
+  return last.current;
 }
 
 export function hasPermission(me: Pick<Me, 'role'> | null | undefined, permission: Permission): boolean {
