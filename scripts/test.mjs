@@ -64,6 +64,7 @@ const e2eFiles = files('tests/e2e', /\.test\.ts$/);
 
 if (!only || only === 'unit') {
   check('typecheck', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+  check('typecheck e2e', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tests/tsconfig.json', '--noEmit']);
   if (existsSync(join(root, 'packages/web/tsconfig.json'))) {
     check('typecheck web', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'packages/web/tsconfig.json', '--noEmit']);
   }
