@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { buildApp } from '../../packages/server/src/app.ts';
-import { sampleChildBody } from './sample.ts';
+import { sampleChild as sampleChildBody } from '../../packages/server/test/support/harness.ts';
 import type { BenchResult } from '../run.ts';
 import { benchKeys, benchOrganisation, machine, scratchDatabase } from './setup.ts';
 import type { Database } from '../../packages/server/src/db/connect.ts';

@@ -10,3 +10,4 @@ export * from './schemas/common.ts';
 export * from './schemas/admin.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/child.ts';
+export * from './schemas/audit.ts';

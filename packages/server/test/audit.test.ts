@@ -66,6 +66,30 @@ describe('audit events', () => {
   });
 });
 
+describe('reading the trail', () => {
+  test('oversight pages through every event, including events that share one timestamp, and verifies', async () => {
+    await runInTransaction(h.deps, { principal: null, purpose: null, requestId: null }, async (uow) => {
+      for (let i = 0; i < 7; i++) uow.audit({ jurisdiction: 'GR', action: 'update', resource: 'child', recordId: 'same-time', changedFields: [] });
+    });
+    const auditor = await signIn(h, await h.org.user('administrator'));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: { chainId: string; seq: number }[]; nextCursor: string | null } } = await auditor.get(
+        `/api/v1/audit/events?limit=3&resource=child${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      assert.equal(page.status, 200);
+      seen.push(...page.body.items.map((e) => `${e.chainId}#${e.seq}`));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const expected = await h.database.db.selectFrom('audit_event').select(['chain_id', 'seq']).where('resource', '=', 'child').execute();
+    assert.equal(seen.length, expected.length);
+    assert.equal(new Set(seen).size, seen.length, 'no event twice');
+    const verified = await auditor.post('/api/v1/audit/verify');
+    assert.equal(verified.body.ok, true);
+  });
+});
+
 describe('tamper evidence', () => {
   test('haven audit verify passes on an intact trail', async () => {
     await runInTransaction(h.deps, { principal: null, purpose: null, requestId: null }, async (uow) => {

@@ -2,20 +2,10 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { auditEventHash, chainFor, genesisHash, type HashedAuditFields } from './hash.ts';
 
-/** What the access layer records about one action. Never values: only field names. */
-export interface AuditEntry {
-  jurisdiction: string;
-  actorUserId: string | null;
-  actorRole: string | null;
-  actorAgencyId: string | null;
-  purpose: string | null;
-  action: string;
-  resource: string;
-  recordId: string | null;
-  changedFields: readonly string[];
+/** What the access layer records about one action: the hashed fields less the chain position. Never values, only field names. */
+export type AuditEntry = Omit<HashedAuditFields, 'chainId' | 'seq' | 'prevHash' | 'occurredAt' | 'outcome'> & {
   outcome: 'success' | 'denied';
-  requestId: string | null;
-}
+};
 
 /**
  * Appends entries to their hash chains inside the caller's transaction. Chain heads are locked

@@ -1,27 +1,10 @@
-import { type PageQuery } from '@haven/domain';
+import type { AuditEvent, PageQuery } from '@haven/domain';
 import { sql } from 'kysely';
 import { globalJurisdiction } from '../../audit/hash.ts';
 import { verifyAudit, type VerifyResult } from '../../audit/verify.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { authorize, requirePrincipal } from './access.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-
-export interface AuditEventView {
-  chainId: string;
-  seq: number;
-  occurredAt: string;
-  jurisdiction: string;
-  actorUserId: string | null;
-  actorRole: string | null;
-  actorAgencyId: string | null;
-  purpose: string | null;
-  action: string;
-  resource: string;
-  recordId: string | null;
-  changedFields: string[];
-  outcome: string;
-  requestId: string | null;
-}
 
 /** The audit trail for oversight: reading it is itself audited. */
 export function auditRepository(uow: UnitOfWork) {
@@ -57,7 +40,7 @@ export function auditRepository(uow: UnitOfWork) {
       uow.audit({ jurisdiction: globalJurisdiction, action: 'list', resource: 'audit', recordId: null, changedFields: [] });
       return {
         items: items.map(
-          (e): AuditEventView => ({
+          (e): AuditEvent => ({
             chainId: e.chain_id,
             seq: e.seq,
             occurredAt: e.occurred_at.toISOString(),
@@ -70,7 +53,7 @@ export function auditRepository(uow: UnitOfWork) {
             resource: e.resource,
             recordId: e.record_id,
             changedFields: e.changed_fields,
-            outcome: e.outcome,
+            outcome: e.outcome === 'denied' ? 'denied' : 'success',
             requestId: e.request_id,
           }),
         ),

@@ -47,7 +47,7 @@ export function AuditPage() {
               header: t('audit.outcome'),
               render: (e) => (
                 <Badge
-                  color={e.outcome === 'success' || e.outcome === 'allowed' ? 'green' : 'red'}
+                  color={e.outcome === 'success' ? 'green' : 'red'}
                   variant="light"
                   miw="max-content"
                 >
