@@ -188,7 +188,8 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
         const secret = open(uow.keys, Envelope.parse(user.mfa_secret), `app_user:${user.id}:mfa_secret`);
         const step = await matchTotp(secret, code, uow.now);
         if (step === null) {
-          await identity.recordFailedLogin(user, settings.lockoutThreshold, settings.lockoutMinutes);
+          // Guessing here is guessing a second factor: the same lockout, which ends every session.
+          if (await identity.recordFailedLogin(user, settings.lockoutThreshold, settings.lockoutMinutes)) await identity.revokeAllSessions(user.id);
           return undefined;
         }
         await identity.enableTotp(

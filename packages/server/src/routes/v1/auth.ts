@@ -68,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
   app.post(
     '/auth/mfa/totp/confirm',
     {
-      config: { access: { session: true } },
+      config: { access: { session: true }, rateLimit: { max: loginRatePerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Confirm TOTP enrolment with a first code',
