@@ -27,12 +27,10 @@ export function genesisHash(chainId: string): string {
   return sha256Hex(`haven-audit-genesis:${chainId}`);
 }
 
-export function auditEventHash(e: HashedAuditFields): string {
+/** Digest of what an event says (everything but its place in the chain), computed by the writer. */
+export function auditContentHash(e: Omit<HashedAuditFields, 'chainId' | 'seq' | 'prevHash'>): string {
   return sha256Hex(
     JSON.stringify([
-      e.chainId,
-      e.seq,
-      e.prevHash,
       e.occurredAt.toISOString(),
       e.jurisdiction,
       e.actorUserId,
@@ -47,6 +45,18 @@ export function auditEventHash(e: HashedAuditFields): string {
       e.requestId,
     ]),
   );
+}
+
+/**
+ * The link of an event into its chain. Kept to plain ASCII text so the database can compute it
+ * too (`auditLinkSql`), which lets one statement lock a chain head, advance it and write the event.
+ */
+export function auditLinkHash(chainId: string, seq: number, prevHash: string, contentHash: string): string {
+  return sha256Hex(`${chainId}|${seq}|${prevHash}|${contentHash}`);
+}
+
+export function auditEventHash(e: HashedAuditFields): string {
+  return auditLinkHash(e.chainId, e.seq, e.prevHash, auditContentHash(e));
 }
 
 /** Number of chains per jurisdiction: more chains, less waiting between concurrent writers. */

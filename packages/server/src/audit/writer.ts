@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { auditEventHash, chainFor, genesisHash, type HashedAuditFields } from './hash.ts';
+import { auditContentHash, auditLinkHash, chainFor, genesisHash, type HashedAuditFields } from './hash.ts';
 
 /** What the access layer records about one action: the hashed fields less the chain position. Never values, only field names. */
 export type AuditEntry = Omit<HashedAuditFields, 'chainId' | 'seq' | 'prevHash' | 'occurredAt' | 'outcome'> & {
@@ -8,9 +8,12 @@ export type AuditEntry = Omit<HashedAuditFields, 'chainId' | 'seq' | 'prevHash' 
 };
 
 /**
- * Appends entries to their hash chains inside the caller's transaction. Chain heads are locked
- * in one statement, in chain order, so two transactions can never deadlock on them, and the
- * lock is held until commit, so a chain can never fork. Writers on other chains do not wait.
+ * Appends entries to their hash chains inside the caller's transaction, in one statement per round
+ * (one round unless a transaction writes several events to the same chain). Each chain head is
+ * advanced by an upsert: `ON CONFLICT DO UPDATE` locks the head row, reads its latest committed
+ * state and computes the next link in the database, so a chain can never fork; the lock is held
+ * until commit. Heads are visited in chain order, so writers cannot deadlock, and writers on other
+ * chains never wait.
  */
 export async function appendAudit(tx: Kysely<DB>, entries: readonly AuditEntry[], now: Date): Promise<void> {
   if (entries.length === 0) return;
@@ -20,74 +23,47 @@ export async function appendAudit(tx: Kysely<DB>, entries: readonly AuditEntry[]
     byChain.set(chainId, [...(byChain.get(chainId) ?? []), entry]);
   }
   const chainIds = [...byChain.keys()].sort();
-  const heads = await lockHeads(tx, chainIds, byChain);
-
-  const rows: (HashedAuditFields & { hash: string })[] = [];
-  for (const chainId of chainIds) {
-    let { seq, hash } = heads.get(chainId) ?? { seq: 0, hash: genesisHash(chainId) };
-    for (const entry of byChain.get(chainId) ?? []) {
-      const fields: HashedAuditFields = { ...entry, chainId, seq: seq + 1, prevHash: hash, occurredAt: now };
-      seq = fields.seq;
-      hash = auditEventHash(fields);
-      rows.push({ ...fields, hash });
-    }
-    heads.set(chainId, { seq, hash });
+  const rounds = Math.max(...chainIds.map((id) => byChain.get(id)?.length ?? 0));
+  for (let round = 0; round < rounds; round++) {
+    const batch = chainIds.flatMap((chainId) => {
+      const entry = byChain.get(chainId)?.[round];
+      return entry ? [{ chainId, entry, content: auditContentHash({ ...entry, occurredAt: now }) }] : [];
+    });
+    await appendRound(tx, batch, now);
   }
-
-  // One round trip: the events and the new chain heads, in a single statement.
-  const values = sql.join(
-    rows.map(
-      (r) =>
-        sql`(${r.chainId}, ${r.seq}::bigint, ${r.jurisdiction}, ${r.occurredAt}::timestamptz, ${r.actorUserId}::uuid, ${r.actorRole},
-             ${r.actorAgencyId}::uuid, ${r.purpose}, ${r.action}, ${r.resource}, ${r.recordId}, ${[...r.changedFields]}::text[],
-             ${r.outcome}, ${r.requestId}, ${r.prevHash}, ${r.hash})`,
-    ),
-  );
-  const headValues = sql.join(chainIds.map((id) => sql`(${id}, ${heads.get(id)?.seq}::bigint, ${heads.get(id)?.hash})`));
-  await sql`
-    WITH inserted AS (
-      INSERT INTO audit_event (chain_id, seq, jurisdiction, occurred_at, actor_user_id, actor_role, actor_agency_id, purpose,
-                               action, resource, record_id, changed_fields, outcome, request_id, prev_hash, hash)
-      VALUES ${values}
-      RETURNING 1
-    )
-    UPDATE audit_chain AS c SET seq = v.seq, head_hash = v.hash
-    FROM (VALUES ${headValues}) AS v (chain_id, seq, hash)
-    WHERE c.chain_id = v.chain_id AND (SELECT count(*) FROM inserted) > 0`.execute(tx);
 }
 
-/**
- * Locks the heads of the given chains, creating missing ones, deadlock-free: every writer first
- * inserts-if-missing ALL its chains, then locks ALL of them, both in chain order. (Locking the
- * existing heads before creating the missing ones would break the order and deadlock.) One round
- * trip in the common case.
- */
-async function lockHeads(
-  tx: Kysely<DB>,
-  chainIds: readonly string[],
-  byChain: ReadonlyMap<string, readonly AuditEntry[]>,
-): Promise<Map<string, { seq: number; hash: string }>> {
-  const fresh = sql.join(
-    chainIds.map((id) => sql`(${id}, ${byChain.get(id)?.[0]?.jurisdiction ?? '_'}, 0::bigint, ${genesisHash(id)})`),
+async function appendRound(tx: Kysely<DB>, batch: { chainId: string; entry: AuditEntry; content: string }[], now: Date): Promise<void> {
+  const heads = sql.join(
+    batch.map(({ chainId, entry, content }) => {
+      const genesis = genesisHash(chainId);
+      return sql`(${chainId}, ${entry.jurisdiction}, 1::bigint, ${genesis}, ${auditLinkHash(chainId, 1, genesis, content)}, ${content})`;
+    }),
   );
-  const { rows } = await sql<{ chain_id: string; seq: number; head_hash: string }>`
-    WITH created AS (
-      INSERT INTO audit_chain (chain_id, jurisdiction, seq, head_hash) VALUES ${fresh}
-      ON CONFLICT (chain_id) DO NOTHING
-      RETURNING chain_id, seq, head_hash
+  const events = sql.join(
+    batch.map(
+      ({ chainId, entry: e }) =>
+        sql`(${chainId}, ${e.jurisdiction}, ${now}::timestamptz, ${e.actorUserId}::uuid, ${e.actorRole}, ${e.actorAgencyId}::uuid,
+             ${e.purpose}, ${e.action}, ${e.resource}, ${e.recordId}, ${[...e.changedFields]}::text[], ${e.outcome}, ${e.requestId})`,
+    ),
+  );
+  await sql`
+    WITH head AS (
+      INSERT INTO audit_chain AS c (chain_id, jurisdiction, seq, prev_hash, head_hash, content_hash)
+      VALUES ${heads}
+      ON CONFLICT (chain_id) DO UPDATE SET
+        seq = c.seq + 1,
+        prev_hash = c.head_hash,
+        content_hash = EXCLUDED.content_hash,
+        head_hash = encode(sha256(convert_to(c.chain_id || '|' || (c.seq + 1)::text || '|' || c.head_hash || '|' || EXCLUDED.content_hash, 'UTF8')), 'hex')
+      RETURNING c.chain_id, c.seq, c.prev_hash, c.head_hash
     )
-    , locked AS (
-      SELECT chain_id, seq, head_hash FROM audit_chain WHERE chain_id = ANY(${[...chainIds]}::text[]) ORDER BY chain_id FOR UPDATE
-    )
-    SELECT chain_id, seq, head_hash FROM created
-    UNION ALL
-    SELECT chain_id, seq, head_hash FROM locked`.execute(tx);
-  const heads = new Map(rows.map((r) => [r.chain_id, { seq: Number(r.seq), hash: r.head_hash }]));
-  if (heads.size < chainIds.length) {
-    // A head another writer committed after this statement began: lock it with a fresh snapshot.
-    const again = await sql<{ chain_id: string; seq: number; head_hash: string }>`
-      SELECT chain_id, seq, head_hash FROM audit_chain WHERE chain_id = ANY(${[...chainIds]}::text[]) ORDER BY chain_id FOR UPDATE`.execute(tx);
-    for (const r of again.rows) heads.set(r.chain_id, { seq: Number(r.seq), hash: r.head_hash });
-  }
-  return heads;
+    INSERT INTO audit_event (chain_id, seq, jurisdiction, occurred_at, actor_user_id, actor_role, actor_agency_id, purpose,
+                             action, resource, record_id, changed_fields, outcome, request_id, prev_hash, hash)
+    SELECT h.chain_id, h.seq, v.jurisdiction, v.occurred_at, v.actor_user_id, v.actor_role, v.actor_agency_id, v.purpose,
+           v.action, v.resource, v.record_id, v.changed_fields, v.outcome, v.request_id, h.prev_hash, h.head_hash
+    FROM head h
+    JOIN (VALUES ${events}) AS v (chain_id, jurisdiction, occurred_at, actor_user_id, actor_role, actor_agency_id, purpose,
+                                  action, resource, record_id, changed_fields, outcome, request_id)
+      ON v.chain_id = h.chain_id`.execute(tx);
 }

@@ -57,9 +57,9 @@ export function open(ring: KeyRing, envelope: Envelope, aad: string): string {
   return gcmOpen(dek, Buffer.from(envelope.iv, 'base64'), Buffer.from(envelope.ct, 'base64'), Buffer.from(aad)).toString('utf8');
 }
 
-/** Normalises for exact matching: Unicode NFKC, case-folded, whitespace collapsed. */
+/** Normalises for exact matching: Unicode NFKC, lower-cased (locale-independent), whitespace collapsed. */
 export function normaliseForIndex(value: string): string {
-  return value.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
+  return value.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Keyed hash for equality search on an encrypted field; `context` separates fields. */

@@ -70,6 +70,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     idleTimeoutMillis: 30_000,
     ...(options.appRole ? { options: `-c role=${appRoleName}` } : {}),
   });
+  pool.on('connect', prepareRepeatedStatements);
   const db = newKysely(pool);
   return { db, pool, url, engine: 'postgres', pglite: undefined, close: () => db.destroy() };
 }
@@ -98,6 +99,30 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       await server.close();
       await pglite.close();
     },
+  };
+}
+
+const maxPreparedPerConnection = 500;
+
+/**
+ * PostgreSQL plans an unnamed statement every time it runs. Kysely sends the same SQL text for the
+ * same query shape, so each connection prepares a parameterised statement the first time it sees it
+ * and then only binds and executes it. Bounded per connection; not for PGlite, whose single backend
+ * session is shared by every connection (a name prepared by one would collide in another).
+ */
+function prepareRepeatedStatements(client: pg.PoolClient): void {
+  const names = new Map<string, string>();
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+      let name = names.get(text);
+      if (!name && names.size < maxPreparedPerConnection) {
+        name = `haven_${names.size}`;
+        names.set(text, name);
+      }
+      if (name) return query({ name, text, values }, callback);
+    }
+    return query(text, values, callback);
   };
 }
 

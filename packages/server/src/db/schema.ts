@@ -115,6 +115,8 @@ export interface AuditChainTable {
   jurisdiction: string;
   seq: number;
   head_hash: string;
+  prev_hash: string;
+  content_hash: string;
 }
 
 export interface AuditEventTable {

@@ -142,9 +142,11 @@ CREATE TABLE audit_chain (
   chain_id text PRIMARY KEY,
   jurisdiction text NOT NULL,
   seq bigint NOT NULL,
-  head_hash text NOT NULL
+  head_hash text NOT NULL,
+  prev_hash text NOT NULL,
+  content_hash text NOT NULL
 );
-COMMENT ON TABLE audit_chain IS 'Head (last sequence number and hash) of each audit hash chain.';
+COMMENT ON TABLE audit_chain IS 'Head of each audit hash chain: the newest event''s sequence number, link hash, predecessor and content digest. Advanced by an upsert that locks the row until commit.';
 
 CREATE TABLE audit_event (
   chain_id text NOT NULL,

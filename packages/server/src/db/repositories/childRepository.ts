@@ -41,7 +41,8 @@ function assertWritable(decision: Allowed, fields: readonly string[]): void {
   if (blocked.length > 0) throw new HavenError('field_read_only', { fields: blocked });
 }
 
-function project(uow: UnitOfWork, decision: Allowed, row: ChildRow): Child {
+/** `known` holds plaintext the caller already has (a record it just wrote), so it is not decrypted again. */
+function project(uow: UnitOfWork, decision: Allowed, row: ChildRow, known: Partial<Record<RestrictedChildField, string>> = {}): Child {
   const sensitive = row.sensitive as Record<string, unknown>;
   const hidden = new Set(
     restrictedFields.filter((f) => fieldAccess(decision, childFieldGroups[f]) === 'hidden').map((f) => childFieldGroups[f]),
@@ -64,7 +65,7 @@ function project(uow: UnitOfWork, decision: Allowed, row: ChildRow): Child {
   for (const field of restrictedFields) {
     if (hidden.has(childFieldGroups[field])) continue;
     const envelope = sensitive[field];
-    const value = envelope ? open(uow.keys, Envelope.parse(envelope), aad(row.id, field)) : null;
+    const value = known[field] ?? (envelope ? open(uow.keys, Envelope.parse(envelope), aad(row.id, field)) : null);
     if (field === 'givenName') child.givenName = value ?? '';
     else child[field] = value;
   }
@@ -102,28 +103,33 @@ export function childRepository(uow: UnitOfWork) {
 
       const id = uuidv7(uow.now.getTime());
       const sensitive: Record<string, Envelope> = {};
-      for (const field of provided) sensitive[field] = seal(uow.keys, String(input[field]), aad(id, field));
-      const row = await tx
+      const plaintext: Partial<Record<RestrictedChildField, string>> = {};
+      for (const field of provided) {
+        plaintext[field] = String(input[field]);
+        sensitive[field] = seal(uow.keys, plaintext[field], aad(id, field));
+      }
+      const row: ChildRow = {
+        jurisdiction,
+        id,
+        reference: childReference(jurisdiction),
+        agency_id: principal.agencyId,
+        team_id: input.teamId ?? principal.teamIds[0] ?? null,
+        owner_user_id: principal.userId,
+        sex: input.sex,
+        birth_year: birthYear(input.birthDate),
+        nationality: input.nationality,
+        sensitive,
+        name_index: nameIndex(uow, input.givenName, input.familyName),
+        version: 1,
+        created_by: principal.userId,
+        updated_by: principal.userId,
+        created_at: uow.now,
+        updated_at: uow.now,
+      };
+      await tx
         .insertInto('child')
-        .values({
-          jurisdiction,
-          id,
-          reference: childReference(jurisdiction),
-          agency_id: principal.agencyId,
-          team_id: input.teamId ?? principal.teamIds[0] ?? null,
-          owner_user_id: principal.userId,
-          sex: input.sex,
-          birth_year: birthYear(input.birthDate),
-          nationality: input.nationality,
-          sensitive: JSON.stringify(sensitive),
-          name_index: nameIndex(uow, input.givenName, input.familyName),
-          created_by: principal.userId,
-          updated_by: principal.userId,
-          created_at: uow.now,
-          updated_at: uow.now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+        .values({ ...row, sensitive: JSON.stringify(sensitive) })
+        .execute();
       uow.audit({
         jurisdiction,
         action: 'create',
@@ -133,7 +139,7 @@ export function childRepository(uow: UnitOfWork) {
       });
       // A write-only registrant (e.g. a border official) gets a receipt, never the record back.
       if (!can(uow, 'read', 'child')) return { receipt: { id, reference: row.reference, createdAt: row.created_at.toISOString() } };
-      return { child: project(uow, decision, row) };
+      return { child: project(uow, decision, row, plaintext) };
     },
 
     async get(id: string): Promise<Child> {
