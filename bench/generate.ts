@@ -6,6 +6,32 @@ import type { KeyRing } from '../packages/server/src/crypto/keyring.ts';
 import type { Database } from '../packages/server/src/db/connect.ts';
 import { childReference, uuidv7 } from '../packages/server/src/db/ids.ts';
 
+/** One INSERT … SELECT FROM unnest(arrays): one parameter per column, whatever the batch size. */
+async function insertChildren(database: Database, rows: Insertable<ChildTable>[]): Promise<void> {
+  const column = <K extends keyof Insertable<ChildTable>>(key: K) => rows.map((r) => r[key] ?? null);
+  await database.pool.query(
+    `INSERT INTO child (jurisdiction, id, reference, agency_id, team_id, owner_user_id, sex, birth_year, nationality,
+                        sensitive, name_index, created_by, updated_by, created_at, updated_at)
+     SELECT j, i, r, a, t, o, s, b, string_to_array(n, ','), e::jsonb, x, o, o, c, c
+     FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::int[],
+                 $9::text[], $10::text[], $11::text[], $12::timestamptz[]) AS u (j, i, r, a, t, o, s, b, n, e, x, c)`,
+    [
+      column('jurisdiction'),
+      column('id'),
+      column('reference'),
+      column('agency_id'),
+      column('team_id'),
+      column('owner_user_id'),
+      column('sex'),
+      column('birth_year'),
+      rows.map((r) => (r.nationality ?? []).join(',')),
+      column('sensitive'),
+      column('name_index'),
+      column('created_at'),
+    ],
+  );
+}
+
 /** Synthetic, realistic-looking children: names from several scripts, nationalities of main routes. */
 const givenNames = ['Amina', 'Mohammed', 'Fatima', 'Yusuf', 'Aisha', 'Omar', 'Zainab', 'Abdullah', 'Mariam', 'Khaled', 'محمد', 'فاطمة', 'أحمد', 'ሰላም', 'ዮናስ', 'Dawit', 'Hana', 'Ali', 'Sara', 'Ibrahim'];
 const familyNames = ['Al-Hassan', 'Yusuf', 'Haddad', 'Tesfaye', 'Mohamed', 'Abdi', 'Kassem', 'Rahimi', 'Diallo', 'Traoré', 'الحسن', 'حداد'];
@@ -24,7 +50,7 @@ export async function generateChildren(
   keys: KeyRing,
   owners: readonly { userId: string; agencyId: string; teamId: string }[],
   count: number,
-  batch = 2000,
+  batch = 5000,
 ): Promise<void> {
   const started = Date.now();
   for (let offset = 0; offset < count; offset += batch) {
@@ -57,10 +83,9 @@ export async function generateChildren(
         created_by: owner.userId,
         updated_by: owner.userId,
         created_at: new Date(started - (count - i) * 1000),
-        updated_at: new Date(started - (count - i) * 1000),
       });
     }
-    await database.db.transaction().execute((tx) => tx.insertInto('child').values(rows).execute());
+    await insertChildren(database, rows);
   }
   await sql`ANALYZE child`.execute(database.db);
 }
