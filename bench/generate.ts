@@ -33,7 +33,28 @@ async function insertChildren(database: Database, rows: Insertable<ChildTable>[]
 }
 
 /** Synthetic, realistic-looking children: names from several scripts, nationalities of main routes. */
-const givenNames = ['Amina', 'Mohammed', 'Fatima', 'Yusuf', 'Aisha', 'Omar', 'Zainab', 'Abdullah', 'Mariam', 'Khaled', 'محمد', 'فاطمة', 'أحمد', 'ሰላም', 'ዮናስ', 'Dawit', 'Hana', 'Ali', 'Sara', 'Ibrahim'];
+const givenNames = [
+  'Amina',
+  'Mohammed',
+  'Fatima',
+  'Yusuf',
+  'Aisha',
+  'Omar',
+  'Zainab',
+  'Abdullah',
+  'Mariam',
+  'Khaled',
+  'محمد',
+  'فاطمة',
+  'أحمد',
+  'ሰላም',
+  'ዮናስ',
+  'Dawit',
+  'Hana',
+  'Ali',
+  'Sara',
+  'Ibrahim',
+];
 const familyNames = ['Al-Hassan', 'Yusuf', 'Haddad', 'Tesfaye', 'Mohamed', 'Abdi', 'Kassem', 'Rahimi', 'Diallo', 'Traoré', 'الحسن', 'حداد'];
 const nationalities = ['SY', 'AF', 'ER', 'SD', 'SO', 'IQ', 'GN', 'CI', 'ML', 'PK', 'BD', 'XXA'];
 const sexes = ['female', 'male', 'male', 'female', 'unknown'];

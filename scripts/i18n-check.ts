@@ -51,7 +51,11 @@ function loadCatalog(locale: string): Map<string, unknown> {
   }
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 // 1. Catalogs agree with en.json.
 const catalogs = new Map(locales.map((locale) => [locale, loadCatalog(locale)] as const));

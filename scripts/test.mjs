@@ -44,12 +44,22 @@ function files(dir, pattern) {
 function nodeTests(label, testFiles, env = {}, concurrency = 2) {
   if (testFiles.length === 0) return;
   const tap = join(tapDir, `${label.replace(/\W+/g, '-')}.tap`);
-  const ok = run(label, process.execPath, [
-    '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-    ...testFiles,
-  ], env);
+  const ok = run(
+    label,
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${concurrency}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...testFiles,
+    ],
+    env,
+  );
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)`, 'm'))?.[1] ?? 0);
   passed += count('pass');
@@ -66,14 +76,24 @@ if (!only || only === 'unit') {
   check('typecheck', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
   check('typecheck e2e', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tests/tsconfig.json', '--noEmit']);
   if (existsSync(join(root, 'packages/web/tsconfig.json'))) {
-    check('typecheck web', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'packages/web/tsconfig.json', '--noEmit']);
+    check('typecheck web', process.execPath, [
+      join(root, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      'packages/web/tsconfig.json',
+      '--noEmit',
+    ]);
   }
-  if (existsSync(join(root, 'scripts/i18n-check.ts'))) check('translations complete', process.execPath, ['--import', 'tsx', 'scripts/i18n-check.ts']);
+  if (existsSync(join(root, 'scripts/i18n-check.ts')))
+    check('translations complete', process.execPath, ['--import', 'tsx', 'scripts/i18n-check.ts']);
   nodeTests('unit', unitFiles);
 }
 if (!only || only === 'integration') {
   // Build the migrated template once, before the files that clone it run in parallel.
-  if (run('test template (PGlite)', process.execPath, ['--import', 'tsx', 'packages/server/test/support/prepare.ts'], { TEST_DATABASE_URL: '' })) {
+  if (
+    run('test template (PGlite)', process.execPath, ['--import', 'tsx', 'packages/server/test/support/prepare.ts'], {
+      TEST_DATABASE_URL: '',
+    })
+  ) {
     nodeTests('integration (PGlite)', integrationFiles, { TEST_DATABASE_URL: '' });
   } else {
     failed++;
@@ -91,7 +111,13 @@ if (!only || only === 'integration') {
 if ((!only || only === 'web') && existsSync(join(root, 'packages/web/vite.config.ts'))) {
   const report = join(tapDir, 'vitest.json');
   const ok = run('web components (vitest)', process.execPath, [
-    join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', 'packages/web', '--reporter=default', '--reporter=json', `--outputFile=${report}`,
+    join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    '--root',
+    'packages/web',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${report}`,
   ]);
   const summary = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
   passed += summary.numPassedTests;
@@ -100,7 +126,9 @@ if ((!only || only === 'web') && existsSync(join(root, 'packages/web/vite.config
 }
 if (!only || only === 'e2e') {
   if (!existsSync(chromium)) {
-    console.error(`\nEnd-to-end tests need Chromium at ${chromium}. Install it with:\n  apt-get install -y chromium\n(or set CHROMIUM_PATH). They were NOT run, so this test run fails.`);
+    console.error(
+      `\nEnd-to-end tests need Chromium at ${chromium}. Install it with:\n  apt-get install -y chromium\n(or set CHROMIUM_PATH). They were NOT run, so this test run fails.`,
+    );
     failed++;
     problems.push('e2e: Chromium missing');
   } else if (run('build web app', 'npm', ['run', 'build', '--silent'])) {

@@ -74,9 +74,19 @@ export async function apiWrite({ quick }: { quick: boolean }): Promise<BenchResu
 }
 
 /** The floor: the same record and one audit row, precomputed, inserted in one transaction. */
-async function rawFloor(database: Database, owner: { userId: string; agencyId: string; teamId: string }, concurrency: number, seconds: number) {
+async function rawFloor(
+  database: Database,
+  owner: { userId: string; agencyId: string; teamId: string },
+  concurrency: number,
+  seconds: number,
+) {
   const sensitive = JSON.stringify(
-    Object.fromEntries(['givenName', 'familyName', 'birthDate', 'location', 'legalStatus'].map((f) => [f, { v: 1, kid: 'k', wiv: 'x'.repeat(16), wdek: 'x'.repeat(64), iv: 'x'.repeat(16), ct: 'x'.repeat(40) }])),
+    Object.fromEntries(
+      ['givenName', 'familyName', 'birthDate', 'location', 'legalStatus'].map((f) => [
+        f,
+        { v: 1, kid: 'k', wiv: 'x'.repeat(16), wdek: 'x'.repeat(64), iv: 'x'.repeat(16), ct: 'x'.repeat(40) },
+      ]),
+    ),
   );
   const deadline = Date.now() + seconds * 1000;
   let done = 0;
@@ -118,7 +128,13 @@ interface AutocannonResult {
   latency: { p50: number; p99: number };
 }
 
-function runAutocannon(url: string, connections: number, seconds: number, headers: Record<string, string>, body: string): Promise<AutocannonResult> {
+function runAutocannon(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string>,
+  body: string,
+): Promise<AutocannonResult> {
   const bin = new URL('../../node_modules/autocannon/autocannon.js', import.meta.url).pathname;
   const args = [bin, '--json', '-c', String(connections), '-d', String(seconds), '-m', 'POST', '-b', body];
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}=${value}`);
@@ -128,6 +144,8 @@ function runAutocannon(url: string, connections: number, seconds: number, header
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as AutocannonResult) : reject(new Error(`autocannon exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as AutocannonResult) : reject(new Error(`autocannon exited ${code}`)),
+    );
   });
 }

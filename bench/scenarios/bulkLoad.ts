@@ -40,6 +40,8 @@ export async function bulkLoad({ quick }: { quick: boolean }): Promise<BenchResu
         'generator seconds': Number(generatorSeconds.toFixed(1)),
       },
     ],
-    notes: ['The generator encrypts four fields per record (AES-256-GCM envelopes) and computes a blind index; the raw floor does neither.'],
+    notes: [
+      'The generator encrypts four fields per record (AES-256-GCM envelopes) and computes a blind index; the raw floor does neither.',
+    ],
   };
 }

@@ -56,7 +56,15 @@ export async function benchOrganisation(deps: DataDeps, users: number) {
     const created = [];
     for (let i = 0; i < users; i++) {
       const email = `worker${i}@bench.example`;
-      const userId = await repo.createUser({ email, displayName: `Worker ${i}`, passwordHash, agencyId, roleId: role.id, jurisdiction: 'GR', teamIds: [teamId] });
+      const userId = await repo.createUser({
+        email,
+        displayName: `Worker ${i}`,
+        passwordHash,
+        agencyId,
+        roleId: role.id,
+        jurisdiction: 'GR',
+        teamIds: [teamId],
+      });
       created.push({ email, password: 'bench password 123', userId, agencyId, teamId });
     }
     return created;

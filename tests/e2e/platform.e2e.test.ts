@@ -42,16 +42,23 @@ test('an administrator signs in, enrols two-factor, switches to Arabic (right-to
   await page.getByRole('textbox', { name: text('en', 'mfa.code') }).fill(await totpCode(key, new Date()));
   await page.getByRole('button', { name: text('en', 'mfa.confirm') }).click();
   await page.getByRole('list', { name: text('en', 'mfa.recoveryCodesTitle') }).waitFor();
-  const codes = await page.getByRole('list', { name: text('en', 'mfa.recoveryCodesTitle') }).getByRole('listitem').allInnerTexts();
+  const codes = await page
+    .getByRole('list', { name: text('en', 'mfa.recoveryCodesTitle') })
+    .getByRole('listitem')
+    .allInnerTexts();
   assert.equal(codes.length, 10);
-  assert.ok(codes.every((c) => /^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/.test(c.trim())), codes.join());
+  assert.ok(
+    codes.every((c) => /^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/.test(c.trim())),
+    codes.join(),
+  );
   await page.getByRole('checkbox', { name: text('en', 'mfa.savedCodes') }).check();
   await page.getByRole('button', { name: text('en', 'common.continue') }).click();
 
   // Signed in: the shell with the administration navigation of this role.
   await page.getByRole('heading', { level: 1 }).waitFor();
   const nav = page.getByRole('navigation', { name: text('en', 'nav.label') });
-  for (const key of ['nav.users', 'nav.roles', 'nav.agencies', 'nav.audit']) await nav.getByRole('link', { name: text('en', key) }).waitFor();
+  for (const key of ['nav.users', 'nav.roles', 'nav.agencies', 'nav.audit'])
+    await nav.getByRole('link', { name: text('en', key) }).waitFor();
   assert.equal(await nav.getByRole('link', { name: text('en', 'nav.children') }).count(), 0, 'an administrator has no child records');
   assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
 
@@ -81,7 +88,10 @@ test('a border official registers a child on a phone and gets only a reference; 
   const page = await context.newPage();
   await signIn(page, 'border_official');
   await page.getByRole('button', { name: text('en', 'nav.open') }).click();
-  await page.getByRole('navigation', { name: text('en', 'nav.label') }).getByRole('link', { name: text('en', 'nav.registerChild') }).click();
+  await page
+    .getByRole('navigation', { name: text('en', 'nav.label') })
+    .getByRole('link', { name: text('en', 'nav.registerChild') })
+    .click();
   await page.getByRole('textbox', { name: text('en', 'children.givenName') }).fill('Yonas');
   await page.getByRole('combobox', { name: text('en', 'children.sex') }).click();
   await page.getByRole('option', { name: text('en', 'enums.sex.male'), exact: true }).click();

@@ -9,9 +9,21 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = process.env.HAVEN_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'haven-shots-'));
 
 /** The real server on a fresh embedded database with the demo organisation, as `npm start` runs it. */
-export async function startHaven(): Promise<{ server: Server; base: string; credentials: (role: string) => { email: string; password: string } }> {
+export async function startHaven(): Promise<{
+  server: Server;
+  base: string;
+  credentials: (role: string) => { email: string; password: string };
+}> {
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-e2e-'));
-  const config = loadConfig({ ...process.env, HAVEN_DATA_DIR: dataDir, PORT: '0', HAVEN_JOBS: '0', HAVEN_LOG_LEVEL: 'warn', DATABASE_URL: '', HAVEN_DEMO: '1' });
+  const config = loadConfig({
+    ...process.env,
+    HAVEN_DATA_DIR: dataDir,
+    PORT: '0',
+    HAVEN_JOBS: '0',
+    HAVEN_LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    HAVEN_DEMO: '1',
+  });
   const server = await startServer(config, () => {});
   const lines = readFileSync(join(dataDir, 'demo-credentials.txt'), 'utf8').split('\n');
   return {
@@ -29,11 +41,20 @@ export async function startHaven(): Promise<{ server: Server; base: string; cred
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
-const catalog = (locale: string) => JSON.parse(readFileSync(new URL(`../../packages/web/src/i18n/locales/${locale}.json`, import.meta.url), 'utf8'));
+const catalog = (locale: string) =>
+  JSON.parse(readFileSync(new URL(`../../packages/web/src/i18n/locales/${locale}.json`, import.meta.url), 'utf8'));
 
 /** A UI string by key, so tests read the same catalogs users see. */
 export function text(locale: string, key: string, values: Record<string, string> = {}): string {

@@ -26,7 +26,9 @@ async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>, options: {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const program = new Command('haven').description('Haven: case management for children in the context of migration');
@@ -69,7 +71,9 @@ user
   .action(() =>
     withRuntime(async (runtime) => {
       for (const u of await listUsersAsOperator(runtime.deps)) {
-        const flags = [u.active ? 'active' : 'disabled', u.mfa_enabled ? 'mfa' : '', u.locked_until ? 'locked' : ''].filter(Boolean).join(',');
+        const flags = [u.active ? 'active' : 'disabled', u.mfa_enabled ? 'mfa' : '', u.locked_until ? 'locked' : '']
+          .filter(Boolean)
+          .join(',');
         console.log(`${u.email.padEnd(40)} ${u.role.padEnd(20)} ${u.agency.padEnd(8)} ${flags}`);
       }
     }),

@@ -95,7 +95,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Haven API', version: options.version ?? '0.1.0', description: 'Child protection case management for children in the context of migration.' },
+      info: {
+        title: 'Haven API',
+        version: options.version ?? '0.1.0',
+        description: 'Child protection case management for children in the context of migration.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'haven_session' } } },
       security: [{ session: [] }],
     },
@@ -103,11 +107,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  app.get(
-    '/api/openapi.json',
-    { config: { access: { public: true } }, schema: { hide: true } },
-    async () => app.swagger(),
-  );
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
   app.get(
     '/api/health',
     { config: { access: { public: true } }, schema: { tags: ['system'], summary: 'Liveness and database reachability' } },

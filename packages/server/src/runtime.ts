@@ -67,7 +67,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
     logLevel: config.logLevel,
   });
   const address = await app.listen({ port: config.port, host: config.host });
-  log(`Haven is running at ${address.replace('0.0.0.0', '127.0.0.1')} on ${runtime.database.engine === 'pglite' ? `embedded PostgreSQL (${config.pgliteDir})` : 'PostgreSQL'}`);
+  log(
+    `Haven is running at ${address.replace('0.0.0.0', '127.0.0.1')} on ${runtime.database.engine === 'pglite' ? `embedded PostgreSQL (${config.pgliteDir})` : 'PostgreSQL'}`,
+  );
   return {
     app,
     runtime,

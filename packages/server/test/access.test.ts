@@ -11,7 +11,14 @@ after(() => h.close());
 async function counts() {
   const db = h.database.db;
   const n = async (table: 'child' | 'audit_event') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { child: await n('child'), audit: await n('audit_event') };
 }
 
@@ -142,7 +149,12 @@ describe('the immigration-enforcement firewall', () => {
       assert.equal((await police.get('/api/v1/children', { 'x-haven-purpose': purpose })).status, 403);
     }
     // Turning the role into a child-protection role would need an audited change, visible to oversight.
-    const roleChanges = await h.database.db.selectFrom('audit_event').selectAll().where('resource', '=', 'role').where('record_id', '=', created.body.id).execute();
+    const roleChanges = await h.database.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('resource', '=', 'role')
+      .where('record_id', '=', created.body.id)
+      .execute();
     assert.equal(roleChanges.length, 1);
   });
 
@@ -151,7 +163,10 @@ describe('the immigration-enforcement firewall', () => {
     const child = await register(worker);
     const res = await worker.get(`/api/v1/children/${child.id}`, { 'x-haven-purpose': 'immigration_enforcement' });
     assert.equal(res.body.error.code, 'firewall_denied');
-    assert.equal((await worker.get(`/api/v1/children/${child.id}`, { 'x-haven-purpose': 'statistics' })).body.error.code, 'purpose_not_permitted');
+    assert.equal(
+      (await worker.get(`/api/v1/children/${child.id}`, { 'x-haven-purpose': 'statistics' })).body.error.code,
+      'purpose_not_permitted',
+    );
     assert.equal((await worker.get(`/api/v1/children/${child.id}`, { 'x-haven-purpose': 'curiosity' })).status, 400);
   });
 });
@@ -244,7 +259,12 @@ describe('administration', () => {
     const base = { displayName: 'New', password: 'a long enough password', agencyId: h.org.agencyA };
     const escalate = await agencyAdmin.post('/api/v1/users', { ...base, email: 'escalate@test.example', roleId: administrator.id });
     assert.equal(escalate.status, 403);
-    const otherAgency = await agencyAdmin.post('/api/v1/users', { ...base, email: 'b@test.example', roleId: caseworker.id, agencyId: h.org.agencyB });
+    const otherAgency = await agencyAdmin.post('/api/v1/users', {
+      ...base,
+      email: 'b@test.example',
+      roleId: caseworker.id,
+      agencyId: h.org.agencyB,
+    });
     assert.equal(otherAgency.status, 404);
     const ok = await agencyAdmin.post('/api/v1/users', { ...base, email: 'ok@test.example', roleId: caseworker.id });
     assert.equal(ok.status, 201, JSON.stringify(ok.body));

@@ -59,9 +59,19 @@ describe('errors', () => {
     const cases = [
       { payload: '{"givenName": ', type: 'application/json', code: 'bad_request', status: 400 },
       { payload: 'givenName=x', type: 'application/x-www-form-urlencoded', code: 'unsupported_media_type', status: 415 },
-      { payload: JSON.stringify({ givenName: 'x'.repeat(2_000_000), sex: 'male' }), type: 'application/json', code: 'payload_too_large', status: 413 },
+      {
+        payload: JSON.stringify({ givenName: 'x'.repeat(2_000_000), sex: 'male' }),
+        type: 'application/json',
+        code: 'payload_too_large',
+        status: 413,
+      },
       { payload: '[]', type: 'application/json', code: 'validation_failed', status: 400 },
-      { payload: '{"givenName":"\\u0000","sex":"male","birthDate":"2011-02-30"}', type: 'application/json', code: 'validation_failed', status: 400 },
+      {
+        payload: '{"givenName":"\\u0000","sex":"male","birthDate":"2011-02-30"}',
+        type: 'application/json',
+        code: 'validation_failed',
+        status: 400,
+      },
     ];
     for (const c of cases) {
       const res = await h.app.inject({
@@ -102,7 +112,11 @@ describe('idempotency keys', () => {
     assert.equal(again.body.id, first.body.id);
     const count = await h.database.db.selectFrom('child').select('id').where('created_by', '=', first.body.ownerUserId).execute();
     assert.equal(count.length, 1);
-    const stored = await h.database.db.selectFrom('idempotency_key').selectAll().where('key', '=', key['idempotency-key']).executeTakeFirstOrThrow();
+    const stored = await h.database.db
+      .selectFrom('idempotency_key')
+      .selectAll()
+      .where('key', '=', key['idempotency-key'])
+      .executeTakeFirstOrThrow();
     assert.ok(!JSON.stringify(stored).includes('Amina'), 'no child data kept in clear for replays');
     const other = await worker.post('/api/v1/children', { ...sampleChild, givenName: 'Other' }, key);
     assert.equal(other.status, 422);
@@ -113,7 +127,10 @@ describe('idempotency keys', () => {
     const worker = await signIn(h, await h.org.user('caseworker'));
     const key = { 'idempotency-key': 'concurrent-1234567' };
     const results = await Promise.all(Array.from({ length: 4 }, () => worker.post('/api/v1/children', sampleChild, key)));
-    assert.ok(results.every((r) => r.status === 201), JSON.stringify(results.map((r) => r.body)));
+    assert.ok(
+      results.every((r) => r.status === 201),
+      JSON.stringify(results.map((r) => r.body)),
+    );
     assert.equal(new Set(results.map((r) => r.body.id)).size, 1);
   });
 });

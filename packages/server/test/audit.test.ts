@@ -69,7 +69,8 @@ describe('audit events', () => {
 describe('reading the trail', () => {
   test('oversight pages through every event, including events that share one timestamp, and verifies', async () => {
     await runInTransaction(h.deps, { principal: null, purpose: null, requestId: null }, async (uow) => {
-      for (let i = 0; i < 7; i++) uow.audit({ jurisdiction: 'GR', action: 'update', resource: 'child', recordId: 'same-time', changedFields: [] });
+      for (let i = 0; i < 7; i++)
+        uow.audit({ jurisdiction: 'GR', action: 'update', resource: 'child', recordId: 'same-time', changedFields: [] });
     });
     const auditor = await signIn(h, await h.org.user('administrator'));
     const seen: string[] = [];
@@ -93,7 +94,8 @@ describe('reading the trail', () => {
 describe('tamper evidence', () => {
   test('haven audit verify passes on an intact trail', async () => {
     await runInTransaction(h.deps, { principal: null, purpose: null, requestId: null }, async (uow) => {
-      for (let i = 0; i < 20; i++) uow.audit({ jurisdiction: 'GR', action: 'update', resource: 'child', recordId: `r${i}`, changedFields: [] });
+      for (let i = 0; i < 20; i++)
+        uow.audit({ jurisdiction: 'GR', action: 'update', resource: 'child', recordId: `r${i}`, changedFields: [] });
     });
     const result = await verifyAudit(h.database.db);
     assert.equal(result.ok, true, JSON.stringify(result.firstBroken));
@@ -101,7 +103,12 @@ describe('tamper evidence', () => {
   });
 
   test('the application role cannot update, delete or truncate audit rows', async () => {
-    for (const statement of [sql`UPDATE audit_event SET action = 'read'`, sql`DELETE FROM audit_event`, sql`TRUNCATE audit_event`, sql`DELETE FROM audit_seal`]) {
+    for (const statement of [
+      sql`UPDATE audit_event SET action = 'read'`,
+      sql`DELETE FROM audit_event`,
+      sql`TRUNCATE audit_event`,
+      sql`DELETE FROM audit_seal`,
+    ]) {
       await assert.rejects(statement.execute(h.database.db), /permission denied/);
     }
   });
@@ -109,7 +116,8 @@ describe('tamper evidence', () => {
   async function tamperAndVerify(tamper: (chainId: string, seq: number) => Promise<unknown>) {
     const record = `tamper-${Math.random()}`;
     await runInTransaction(h.deps, { principal: null, purpose: null, requestId: null }, async (uow) => {
-      for (let i = 0; i < 3; i++) uow.audit({ jurisdiction: 'GR', action: 'update', resource: 'child', recordId: record, changedFields: [`f${i}`] });
+      for (let i = 0; i < 3; i++)
+        uow.audit({ jurisdiction: 'GR', action: 'update', resource: 'child', recordId: record, changedFields: [`f${i}`] });
     });
     const [first, second] = await events(record);
     assert.ok(first && second);
@@ -157,7 +165,8 @@ describe('tamper evidence', () => {
   test('a truncated chain is found from its head, and from a seal when the head is rewound too', async () => {
     const record = `truncate-${Math.random()}`;
     await runInTransaction(h.deps, { principal: null, purpose: null, requestId: null }, async (uow) => {
-      for (let i = 0; i < 3; i++) uow.audit({ jurisdiction: 'GR', action: 'update', resource: 'child', recordId: record, changedFields: [] });
+      for (let i = 0; i < 3; i++)
+        uow.audit({ jurisdiction: 'GR', action: 'update', resource: 'child', recordId: record, changedFields: [] });
     });
     await sealAudit(h.database.db, h.clock.now());
     const last = (await events(record)).at(-1);
@@ -205,7 +214,9 @@ describe('concurrent writers', () => {
       ),
     );
     const forks = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM (SELECT chain_id, prev_hash FROM audit_event GROUP BY chain_id, prev_hash HAVING count(*) > 1) f`.execute(h.database.db);
+      SELECT count(*)::int AS n FROM (SELECT chain_id, prev_hash FROM audit_event GROUP BY chain_id, prev_hash HAVING count(*) > 1) f`.execute(
+      h.database.db,
+    );
     assert.equal(forks.rows[0]?.n, 0, 'no two events share a predecessor');
     const result = await verifyAudit(h.database.db);
     assert.equal(result.ok, true, JSON.stringify(result.firstBroken));
@@ -214,63 +225,61 @@ describe('concurrent writers', () => {
     assert.ok(chains.length > 20, `events spread over ${chains.length} chains`);
   });
 
-  test(
-    'writers on different chains do not wait for each other (no global serialisation)',
-    { skip: testEngine === 'pglite' ? 'PGlite runs one transaction at a time by design; runs on PostgreSQL' : false },
-    async () => {
-      // Two records on different chains; the first transaction holds its chain lock while the second commits.
-      let a = 'a0';
-      let b = 'b0';
-      const { chainFor } = await import('../src/audit/hash.ts');
-      for (let i = 0; chainFor('GR', a) === chainFor('GR', b); i++) b = `b${i}`;
-      let release: () => void = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let locked: () => void = () => {};
-      const lockTaken = new Promise<void>((resolve) => {
-        locked = resolve;
-      });
-      const slow = h.database.db.transaction().execute(async (tx) => {
-        await appendAudit(tx, [entry(a)], new Date());
-        locked();
-        await held;
-      });
-      await lockTaken;
-      const started = Date.now();
-      await h.database.db.transaction().execute((tx) => appendAudit(tx, [entry(b)], new Date()));
-      const waited = Date.now() - started;
-      release();
-      await slow;
-      assert.ok(waited < 2000, `the second writer committed while the first held its chain (${waited} ms)`);
+  test('writers on different chains do not wait for each other (no global serialisation)', {
+    skip: testEngine === 'pglite' ? 'PGlite runs one transaction at a time by design; runs on PostgreSQL' : false,
+  }, async () => {
+    // Two records on different chains; the first transaction holds its chain lock while the second commits.
+    const a = 'a0';
+    let b = 'b0';
+    const { chainFor } = await import('../src/audit/hash.ts');
+    for (let i = 0; chainFor('GR', a) === chainFor('GR', b); i++) b = `b${i}`;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked: () => void = () => {};
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const slow = h.database.db.transaction().execute(async (tx) => {
+      await appendAudit(tx, [entry(a)], new Date());
+      locked();
+      await held;
+    });
+    await lockTaken;
+    const started = Date.now();
+    await h.database.db.transaction().execute((tx) => appendAudit(tx, [entry(b)], new Date()));
+    const waited = Date.now() - started;
+    release();
+    await slow;
+    assert.ok(waited < 2000, `the second writer committed while the first held its chain (${waited} ms)`);
 
-      // And a writer on the SAME chain does wait: that is what prevents forks.
-      let release2: () => void = () => {};
-      const held2 = new Promise<void>((resolve) => {
-        release2 = resolve;
+    // And a writer on the SAME chain does wait: that is what prevents forks.
+    let release2: () => void = () => {};
+    const held2 = new Promise<void>((resolve) => {
+      release2 = resolve;
+    });
+    let locked2: () => void = () => {};
+    const lockTaken2 = new Promise<void>((resolve) => {
+      locked2 = resolve;
+    });
+    const first = h.database.db.transaction().execute(async (tx) => {
+      await appendAudit(tx, [entry(a)], new Date());
+      locked2();
+      await held2;
+    });
+    await lockTaken2;
+    let secondDone = false;
+    const second = h.database.db
+      .transaction()
+      .execute((tx) => appendAudit(tx, [entry(a)], new Date()))
+      .then(() => {
+        secondDone = true;
       });
-      let locked2: () => void = () => {};
-      const lockTaken2 = new Promise<void>((resolve) => {
-        locked2 = resolve;
-      });
-      const first = h.database.db.transaction().execute(async (tx) => {
-        await appendAudit(tx, [entry(a)], new Date());
-        locked2();
-        await held2;
-      });
-      await lockTaken2;
-      let secondDone = false;
-      const second = h.database.db
-        .transaction()
-        .execute((tx) => appendAudit(tx, [entry(a)], new Date()))
-        .then(() => {
-          secondDone = true;
-        });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      assert.equal(secondDone, false, 'same chain: the second writer waits for the first to commit');
-      release2();
-      await Promise.all([first, second]);
-      assert.equal((await verifyAudit(h.database.db)).ok, true);
-    },
-  );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(secondDone, false, 'same chain: the second writer waits for the first to commit');
+    release2();
+    await Promise.all([first, second]);
+    assert.equal((await verifyAudit(h.database.db)).ok, true);
+  });
 });

@@ -58,7 +58,16 @@ test('haven migrate creates the database and its key file', async () => {
 test('haven user create (password on stdin) and user list', async () => {
   const created = await haven(['user', 'create', '--email', 'Admin@Example.org', '--role', 'administrator'], 'a long admin passphrase\n');
   assert.equal(created.code, 0, created.stderr);
-  const duplicate = await haven(['user', 'create', '--email', 'admin@example.org', '--password', 'a long admin passphrase', '--role', 'administrator']);
+  const duplicate = await haven([
+    'user',
+    'create',
+    '--email',
+    'admin@example.org',
+    '--password',
+    'a long admin passphrase',
+    '--role',
+    'administrator',
+  ]);
   assert.notEqual(duplicate.code, 0);
   const weak = await haven(['user', 'create', '--email', 'x@example.org', '--password', 'short', '--role', 'caseworker']);
   assert.notEqual(weak.code, 0);
@@ -77,7 +86,12 @@ test('haven audit verify: exit 0 when intact, 1 with the first broken entry afte
   assert.match(intact.stdout, /intact: \d+ events/);
   let target = { chain: '', seq: 0 };
   await asOwner(async (db) => {
-    const row = await db.selectFrom('audit_event').select(['chain_id', 'seq']).where('resource', '=', 'user').orderBy('seq').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('audit_event')
+      .select(['chain_id', 'seq'])
+      .where('resource', '=', 'user')
+      .orderBy('seq')
+      .executeTakeFirstOrThrow();
     target = { chain: row.chain_id, seq: row.seq };
     await sql`UPDATE audit_event SET action = 'read' WHERE chain_id = ${row.chain_id} AND seq = ${row.seq}`.execute(db);
   });

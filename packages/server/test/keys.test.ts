@@ -59,7 +59,10 @@ test('rotation re-encrypts every sensitive field under a new key without losing 
   const again = new Client(restarted);
   assert.equal((await again.login(user)).body.state, 'mfa_required');
   h.clock.advance(60_000);
-  assert.equal((await again.post('/api/v1/auth/mfa/verify', { code: await totpCode(setup.body.secret, new Date(Date.now() + 60_000)) })).status, 200);
+  assert.equal(
+    (await again.post('/api/v1/auth/mfa/verify', { code: await totpCode(setup.body.secret, new Date(Date.now() + 60_000)) })).status,
+    200,
+  );
   const child = await again.get(`/api/v1/children/${ids[4]}`);
   assert.equal(child.body.givenName, 'Name 4');
   assert.equal(child.body.protectionNotes, sampleChild.protectionNotes);

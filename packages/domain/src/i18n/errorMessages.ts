@@ -43,7 +43,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     unauthenticated: 'Veuillez vous connecter pour continuer.',
     session_expired: 'Votre session a pris fin. Veuillez vous reconnecter.',
     invalid_credentials: 'L’adresse e-mail ou le mot de passe est incorrect.',
-    account_locked: 'Ce compte est temporairement verrouillé après trop de tentatives de connexion échouées. Réessayez plus tard ou contactez un administrateur.',
+    account_locked:
+      'Ce compte est temporairement verrouillé après trop de tentatives de connexion échouées. Réessayez plus tard ou contactez un administrateur.',
     account_disabled: 'Ce compte est désactivé. Contactez votre administrateur.',
     mfa_required: 'Saisissez le code de votre application d’authentification pour terminer la connexion.',
     mfa_enrolment_required: 'Votre rôle exige l’authentification à deux facteurs. Configurez-la pour continuer.',
@@ -73,7 +74,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     unauthenticated: 'Inicie sesión para continuar.',
     session_expired: 'Su sesión ha terminado. Vuelva a iniciar sesión.',
     invalid_credentials: 'El correo electrónico o la contraseña no son correctos.',
-    account_locked: 'Esta cuenta está bloqueada temporalmente tras demasiados intentos fallidos. Inténtelo más tarde o consulte a un administrador.',
+    account_locked:
+      'Esta cuenta está bloqueada temporalmente tras demasiados intentos fallidos. Inténtelo más tarde o consulte a un administrador.',
     account_disabled: 'Esta cuenta está desactivada. Contacte con su administrador.',
     mfa_required: 'Introduzca el código de su aplicación de autenticación para terminar de iniciar sesión.',
     mfa_enrolment_required: 'Su rol exige la autenticación en dos pasos. Configúrela para continuar.',

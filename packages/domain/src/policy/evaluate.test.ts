@@ -47,10 +47,19 @@ describe('evaluate', () => {
   });
 
   test('firewall: an immigration-enforcement role never reads, lists, updates or exports child records, whatever it is granted', () => {
-    const everything = principal({ category: 'immigration_enforcement', scope: 'all', permissions: [...allPermissions], purposes: [...purposes] });
+    const everything = principal({
+      category: 'immigration_enforcement',
+      scope: 'all',
+      permissions: [...allPermissions],
+      purposes: [...purposes],
+    });
     for (const action of ['read', 'list', 'update', 'delete', 'export'] as const) {
       for (const purpose of purposes) {
-        assert.deepEqual(evaluate({ principal: everything, purpose, action, resource: 'child' }), { allowed: false, reason: 'firewall' }, `${action}/${purpose}`);
+        assert.deepEqual(
+          evaluate({ principal: everything, purpose, action, resource: 'child' }),
+          { allowed: false, reason: 'firewall' },
+          `${action}/${purpose}`,
+        );
       }
     }
     // Registration and referral stay possible: write-only.
@@ -60,7 +69,11 @@ describe('evaluate', () => {
   });
 
   test('firewall: any role acting for an immigration-enforcement purpose is refused child data', () => {
-    const supervisor = principal({ scope: 'all', permissions: ['child:read', 'child:list'], purposes: ['case_management', 'immigration_enforcement'] });
+    const supervisor = principal({
+      scope: 'all',
+      permissions: ['child:read', 'child:list'],
+      purposes: ['case_management', 'immigration_enforcement'],
+    });
     assert.deepEqual(evaluate({ principal: supervisor, purpose: 'immigration_enforcement', action: 'list', resource: 'child' }), {
       allowed: false,
       reason: 'firewall',

@@ -1,15 +1,5 @@
 import { firewallBlocks } from './firewall.ts';
-import type {
-  Action,
-  FieldAccess,
-  FieldGroup,
-  Permission,
-  Principal,
-  Purpose,
-  RecordOwnership,
-  Resource,
-  Scope,
-} from './model.ts';
+import type { Action, FieldAccess, FieldGroup, Permission, Principal, Purpose, RecordOwnership, Resource, Scope } from './model.ts';
 
 /** The rows a decision lets through, expressed as data so the repository can turn it into SQL. */
 export type RowScope =
@@ -78,10 +68,7 @@ export function inRowScope(rows: RowScope, record: RecordOwnership): boolean {
 }
 
 /** Fields of a resource a decision hides entirely, and those it lets the actor read but not write. */
-export function fieldAccess(
-  decision: Extract<Decision, { allowed: true }>,
-  group: FieldGroup | null,
-): 'hidden' | 'read' | 'write' {
+export function fieldAccess(decision: Extract<Decision, { allowed: true }>, group: FieldGroup | null): 'hidden' | 'read' | 'write' {
   if (group === null) return 'write';
   return decision.fields[group] ?? 'write';
 }

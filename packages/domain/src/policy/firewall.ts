@@ -25,9 +25,7 @@ export type FirewallRule = (input: FirewallInput) => boolean;
 export const firewallRules: readonly FirewallRule[] = [
   // An immigration-enforcement actor never sees an individual child's record.
   ({ principal, action, resource }) =>
-    principal.policy.category === 'immigration_enforcement' &&
-    individualChildResources.has(resource) &&
-    disclosingActions.has(action),
+    principal.policy.category === 'immigration_enforcement' && individualChildResources.has(resource) && disclosingActions.has(action),
   // Nor does anyone acting for an immigration-enforcement purpose, whatever their role.
   ({ purpose, action, resource }) =>
     purpose === 'immigration_enforcement' && individualChildResources.has(resource) && disclosingActions.has(action),

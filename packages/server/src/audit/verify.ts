@@ -38,9 +38,7 @@ export async function verifyAudit(db: Kysely<DB>): Promise<VerifyResult> {
     let query = db.selectFrom('audit_event').selectAll().orderBy('chain_id').orderBy('seq').limit(batchSize);
     if (after) {
       const { chain, seq } = after;
-      query = query.where((eb) =>
-        eb.or([eb('chain_id', '>', chain), eb.and([eb('chain_id', '=', chain), eb('seq', '>', seq)])]),
-      );
+      query = query.where((eb) => eb.or([eb('chain_id', '>', chain), eb.and([eb('chain_id', '=', chain), eb('seq', '>', seq)])]));
     }
     const rows = await query.execute();
     for (const row of rows) {

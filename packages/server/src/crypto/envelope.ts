@@ -64,5 +64,7 @@ export function normaliseForIndex(value: string): string {
 
 /** Keyed hash for equality search on an encrypted field; `context` separates fields. */
 export function blindIndex(ring: KeyRing, context: string, value: string): string {
-  return createHmac('sha256', ring.indexKey).update(`${context}\u0000${normaliseForIndex(value)}`).digest('hex');
+  return createHmac('sha256', ring.indexKey)
+    .update(`${context}\u0000${normaliseForIndex(value)}`)
+    .digest('hex');
 }

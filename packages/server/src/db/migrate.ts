@@ -16,7 +16,9 @@ export function parseSqlMigration(text: string): { up: string; down: string } {
 class SqlFileProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const migrations: Record<string, Migration> = {};
-    for (const file of readdirSync(migrationsDir).filter((name) => name.endsWith('.sql')).sort()) {
+    for (const file of readdirSync(migrationsDir)
+      .filter((name) => name.endsWith('.sql'))
+      .sort()) {
       const { up, down } = parseSqlMigration(readFileSync(join(migrationsDir, file), 'utf8'));
       migrations[file.replace(/\.sql$/, '')] = {
         up: async (db) => void (await sql.raw(up).execute(db)),

@@ -95,7 +95,11 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService, r
       // Refusals are evidence for oversight (an enforcement role probing child data, say): audit them.
       await recordDenial({ principal: session.principal, purpose, requestId: String(request.id) }, resource, action);
       throw new HavenError(
-        decision.reason === 'firewall' ? 'firewall_denied' : decision.reason === 'purpose_not_permitted' ? 'purpose_not_permitted' : 'forbidden',
+        decision.reason === 'firewall'
+          ? 'firewall_denied'
+          : decision.reason === 'purpose_not_permitted'
+            ? 'purpose_not_permitted'
+            : 'forbidden',
       );
     }
   });

@@ -40,12 +40,7 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_BAD_URL: 'bad_request',
 };
 
-export function sendError(
-  reply: FastifyReply,
-  locale: Locale,
-  code: ErrorCode,
-  details: Record<string, unknown> = {},
-): FastifyReply {
+export function sendError(reply: FastifyReply, locale: Locale, code: ErrorCode, details: Record<string, unknown> = {}): FastifyReply {
   return reply.status(httpStatus(code)).send({ error: { code, message: errorMessage(locale, code), details } });
 }
 

@@ -189,7 +189,8 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
         const step = await matchTotp(secret, code, uow.now);
         if (step === null) {
           // Guessing here is guessing a second factor: the same lockout, which ends every session.
-          if (await identity.recordFailedLogin(user, settings.lockoutThreshold, settings.lockoutMinutes)) await identity.revokeAllSessions(user.id);
+          if (await identity.recordFailedLogin(user, settings.lockoutThreshold, settings.lockoutMinutes))
+            await identity.revokeAllSessions(user.id);
           return undefined;
         }
         await identity.enableTotp(

@@ -79,7 +79,13 @@ export function dataService(deps: DataDeps) {
       inTx(actor, (uow) => auditRepository(uow).list(page, filter)),
     verifyAudit: (actor: Actor) => inTx(actor, (uow) => auditRepository(uow).verify()),
     recordDenial: (actor: Actor, resource: string, action: string) =>
-      appendDenied(deps, actor, { jurisdiction: actor.principal?.jurisdiction ?? '_', resource, action, recordId: null, changedFields: [] }),
+      appendDenied(deps, actor, {
+        jurisdiction: actor.principal?.jurisdiction ?? '_',
+        resource,
+        action,
+        recordId: null,
+        changedFields: [],
+      }),
   };
 }
 

@@ -24,7 +24,8 @@ export async function createUserAsOperator(
     if (await repo.userByEmail(email)) throw new HavenError('email_taken');
     const code = (input.agency ?? 'HAVEN').toUpperCase();
     const agency = await repo.agencyByCode(code);
-    const agencyId = agency?.id ?? (input.agency ? undefined : await repo.createAgency({ code, name: 'Haven administration', jurisdiction: 'XX' }));
+    const agencyId =
+      agency?.id ?? (input.agency ? undefined : await repo.createAgency({ code, name: 'Haven administration', jurisdiction: 'XX' }));
     if (!agencyId) throw new Error(`unknown agency "${input.agency}"`);
     const jurisdiction = JurisdictionCode.parse(agency?.jurisdiction ?? 'XX');
     const id = await repo.createUser({

@@ -1,12 +1,4 @@
-import {
-  type Action,
-  type Decision,
-  evaluate,
-  HavenError,
-  type Principal,
-  type Resource,
-  type RowScope,
-} from '@haven/domain';
+import { type Action, type Decision, evaluate, HavenError, type Principal, type Resource, type RowScope } from '@haven/domain';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { UnitOfWork } from '../unitOfWork.ts';
 
@@ -32,7 +24,12 @@ export function authorize(
   const decision = evaluate({ principal, purpose, action, resource });
   if (decision.allowed) return decision;
   uow.auditDenied({ ...audit, action, resource, changedFields: [] });
-  const code = decision.reason === 'firewall' ? 'firewall_denied' : decision.reason === 'purpose_not_permitted' ? 'purpose_not_permitted' : 'forbidden';
+  const code =
+    decision.reason === 'firewall'
+      ? 'firewall_denied'
+      : decision.reason === 'purpose_not_permitted'
+        ? 'purpose_not_permitted'
+        : 'forbidden';
   throw new HavenError(code);
 }
 

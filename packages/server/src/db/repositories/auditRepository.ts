@@ -57,7 +57,10 @@ export function auditRepository(uow: UnitOfWork) {
             requestId: e.request_id,
           }),
         ),
-        nextCursor: found.length > page.limit && last ? encodeCursor({ t: last.occurred_at.toISOString(), id: `${last.chain_id}#${last.seq}` }) : null,
+        nextCursor:
+          found.length > page.limit && last
+            ? encodeCursor({ t: last.occurred_at.toISOString(), id: `${last.chain_id}#${last.seq}` })
+            : null,
       };
     },
 

@@ -45,7 +45,15 @@ export function bootstrapRepository(uow: UnitOfWork) {
     roleByKey: (key: string) => tx.selectFrom('role').selectAll().where('key', '=', key).executeTakeFirst(),
     agencyByCode: (code: string) => tx.selectFrom('agency').selectAll().where('code', '=', code).executeTakeFirst(),
     userByEmail: (email: string) => tx.selectFrom('app_user').select(['id']).where('email', '=', email).executeTakeFirst(),
-    countUsers: async () => Number((await tx.selectFrom('app_user').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    countUsers: async () =>
+      Number(
+        (
+          await tx
+            .selectFrom('app_user')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
     listUsers: () =>
       tx
         .selectFrom('app_user as u')
@@ -57,7 +65,10 @@ export function bootstrapRepository(uow: UnitOfWork) {
 
     async createAgency(input: { code: string; name: string; jurisdiction: string }): Promise<string> {
       const id = uuidv7(uow.now.getTime());
-      await tx.insertInto('agency').values({ id, ...input, created_at: uow.now, updated_at: uow.now }).execute();
+      await tx
+        .insertInto('agency')
+        .values({ id, ...input, created_at: uow.now, updated_at: uow.now })
+        .execute();
       audit('agency', id, ['code', 'name', 'jurisdiction']);
       return id;
     },
@@ -94,12 +105,17 @@ export function bootstrapRepository(uow: UnitOfWork) {
           password_changed_at: uow.now,
         })
         .execute();
-      if (input.teamIds.length) await tx.insertInto('user_team').values(input.teamIds.map((team_id) => ({ user_id: id, team_id }))).execute();
+      if (input.teamIds.length)
+        await tx
+          .insertInto('user_team')
+          .values(input.teamIds.map((team_id) => ({ user_id: id, team_id })))
+          .execute();
       audit('user', id, ['email', 'display_name', 'password', 'agency_id', 'role_id', 'jurisdiction']);
       return id;
     },
 
-    getSetting: async (key: string) => (await tx.selectFrom('system_setting').select('value').where('key', '=', key).executeTakeFirst())?.value,
+    getSetting: async (key: string) =>
+      (await tx.selectFrom('system_setting').select('value').where('key', '=', key).executeTakeFirst())?.value,
     async setSetting(key: string, value: unknown): Promise<void> {
       await tx
         .insertInto('system_setting')

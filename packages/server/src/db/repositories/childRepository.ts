@@ -190,7 +190,8 @@ export function childRepository(uow: UnitOfWork) {
         const value = patch[field];
         if (value !== undefined) sensitive[field] = seal(uow.keys, value, aad(id, field));
       }
-      const given = patch.givenName ?? (sensitive.givenName ? open(uow.keys, Envelope.parse(sensitive.givenName), aad(id, 'givenName')) : null);
+      const given =
+        patch.givenName ?? (sensitive.givenName ? open(uow.keys, Envelope.parse(sensitive.givenName), aad(id, 'givenName')) : null);
       const family =
         patch.familyName ?? (sensitive.familyName ? open(uow.keys, Envelope.parse(sensitive.familyName), aad(id, 'familyName')) : null);
       const row = await tx

@@ -13,10 +13,19 @@ export function encryptionRepository(uow: UnitOfWork) {
   return {
     /** Returns the number of rows rewritten and the key to continue after, or null when done. */
     async reencryptChildren(after: { jurisdiction: string; id: string } | null, limit: number) {
-      let query = tx.selectFrom('child').select(['jurisdiction', 'id', 'sensitive']).orderBy('jurisdiction').orderBy('id').limit(limit).forUpdate();
+      let query = tx
+        .selectFrom('child')
+        .select(['jurisdiction', 'id', 'sensitive'])
+        .orderBy('jurisdiction')
+        .orderBy('id')
+        .limit(limit)
+        .forUpdate();
       if (after) {
         query = query.where((eb) =>
-          eb.or([eb('jurisdiction', '>', after.jurisdiction), eb.and([eb('jurisdiction', '=', after.jurisdiction), eb('id', '>', after.id)])]),
+          eb.or([
+            eb('jurisdiction', '>', after.jurisdiction),
+            eb.and([eb('jurisdiction', '=', after.jurisdiction), eb('id', '>', after.id)]),
+          ]),
         );
       }
       const rows = await query.execute();
@@ -25,11 +34,22 @@ export function encryptionRepository(uow: UnitOfWork) {
         const before = row.sensitive as Record<string, unknown>;
         const next = Object.fromEntries(Object.entries(before).map(([field, value]) => [field, reseal(value, `child:${row.id}:${field}`)]));
         if (JSON.stringify(next) === JSON.stringify(before)) continue;
-        await tx.updateTable('child').set({ sensitive: JSON.stringify(next) }).where('jurisdiction', '=', row.jurisdiction).where('id', '=', row.id).execute();
+        await tx
+          .updateTable('child')
+          .set({ sensitive: JSON.stringify(next) })
+          .where('jurisdiction', '=', row.jurisdiction)
+          .where('id', '=', row.id)
+          .execute();
         rewritten++;
       }
       if (rewritten > 0) {
-        uow.audit({ jurisdiction: globalJurisdiction, action: 'reencrypt', resource: 'child', recordId: null, changedFields: ['sensitive'] });
+        uow.audit({
+          jurisdiction: globalJurisdiction,
+          action: 'reencrypt',
+          resource: 'child',
+          recordId: null,
+          changedFields: ['sensitive'],
+        });
       }
       const last = rows.at(-1);
       return { rewritten, next: rows.length === limit && last ? { jurisdiction: last.jurisdiction, id: last.id } : null };
@@ -41,11 +61,21 @@ export function encryptionRepository(uow: UnitOfWork) {
       for (const user of users) {
         const next = reseal(user.mfa_secret, `app_user:${user.id}:mfa_secret`);
         if (next.kid === Envelope.parse(user.mfa_secret).kid) continue;
-        await tx.updateTable('app_user').set({ mfa_secret: JSON.stringify(next) }).where('id', '=', user.id).execute();
+        await tx
+          .updateTable('app_user')
+          .set({ mfa_secret: JSON.stringify(next) })
+          .where('id', '=', user.id)
+          .execute();
         rewritten++;
       }
       if (rewritten > 0) {
-        uow.audit({ jurisdiction: globalJurisdiction, action: 'reencrypt', resource: 'user', recordId: null, changedFields: ['mfa_secret'] });
+        uow.audit({
+          jurisdiction: globalJurisdiction,
+          action: 'reencrypt',
+          resource: 'user',
+          recordId: null,
+          changedFields: ['mfa_secret'],
+        });
       }
       return rewritten;
     },
@@ -57,7 +87,16 @@ export function encryptionRepository(uow: UnitOfWork) {
         .select((eb) => eb.fn<string>('jsonb_path_query', ['sensitive', eb.val('$.*.kid')]).as('kid'))
         .distinct()
         .execute();
-      const users = await tx.selectFrom('app_user').select((eb) => eb.ref('mfa_secret', '->>').key('kid' as never).as('kid')).distinct().execute();
+      const users = await tx
+        .selectFrom('app_user')
+        .select((eb) =>
+          eb
+            .ref('mfa_secret', '->>')
+            .key('kid' as never)
+            .as('kid'),
+        )
+        .distinct()
+        .execute();
       return new Set([...child, ...users].map((r) => String(r.kid ?? '').replaceAll('"', '')).filter(Boolean));
     },
   };

@@ -9,7 +9,9 @@ export interface StoredResponse {
 }
 
 function requestHash(route: string, body: unknown): string {
-  return createHash('sha256').update(`${route}\u0000${JSON.stringify(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${route}\u0000${JSON.stringify(body)}`)
+    .digest('hex');
 }
 
 /** Replays the response to a create retried with the same Idempotency-Key, in the create's own transaction. */

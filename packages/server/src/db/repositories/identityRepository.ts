@@ -113,7 +113,11 @@ export function identityRepository(uow: UnitOfWork) {
     },
 
     async setPassword(userId: string, passwordHash: string, keepSessionId: string): Promise<void> {
-      await tx.updateTable('app_user').set({ password_hash: passwordHash, password_changed_at: uow.now, updated_at: uow.now }).where('id', '=', userId).execute();
+      await tx
+        .updateTable('app_user')
+        .set({ password_hash: passwordHash, password_changed_at: uow.now, updated_at: uow.now })
+        .where('id', '=', userId)
+        .execute();
       await tx
         .updateTable('session')
         .set({ revoked_at: uow.now })
@@ -130,19 +134,30 @@ export function identityRepository(uow: UnitOfWork) {
     },
 
     async setPendingTotpSecret(userId: string, secret: Envelope): Promise<void> {
-      await tx.updateTable('app_user').set({ mfa_secret: JSON.stringify(secret), updated_at: uow.now }).where('id', '=', userId).execute();
+      await tx
+        .updateTable('app_user')
+        .set({ mfa_secret: JSON.stringify(secret), updated_at: uow.now })
+        .where('id', '=', userId)
+        .execute();
       audit('mfa_enrolment_started', userId, ['mfa_secret']);
     },
 
     async enableTotp(userId: string, step: number, recoveryHashes: string[]): Promise<void> {
-      await tx.updateTable('app_user').set({ mfa_enabled: true, mfa_last_step: step, updated_at: uow.now }).where('id', '=', userId).execute();
+      await tx
+        .updateTable('app_user')
+        .set({ mfa_enabled: true, mfa_last_step: step, updated_at: uow.now })
+        .where('id', '=', userId)
+        .execute();
       await this.replaceRecoveryCodes(userId, recoveryHashes);
       audit('mfa_enabled', userId, ['mfa_enabled', 'recovery_codes']);
     },
 
     async replaceRecoveryCodes(userId: string, hashes: string[]): Promise<void> {
       await tx.deleteFrom('mfa_recovery_code').where('user_id', '=', userId).execute();
-      await tx.insertInto('mfa_recovery_code').values(hashes.map((code_hash) => ({ user_id: userId, code_hash }))).execute();
+      await tx
+        .insertInto('mfa_recovery_code')
+        .values(hashes.map((code_hash) => ({ user_id: userId, code_hash })))
+        .execute();
     },
 
     async recoveryCodesRegenerated(userId: string): Promise<void> {
@@ -238,7 +253,7 @@ function principalQuery(tx: Kysely<DB>) {
     .innerJoin('role as r', 'r.id', 'u.role_id')
     .innerJoin('agency as a', 'a.id', 'u.agency_id')
     .selectAll('u')
-    .select((eb) => [
+    .select([
       'r.key as role_key',
       'r.name as role_name',
       'r.category',
@@ -249,7 +264,9 @@ function principalQuery(tx: Kysely<DB>) {
       'r.require_mfa',
       'a.name as agency_name',
       'a.active as agency_active',
-      sql<string[]>`coalesce((SELECT array_agg(ut.team_id::text ORDER BY ut.team_id) FROM user_team ut WHERE ut.user_id = u.id), '{}')`.as('team_ids'),
+      sql<string[]>`coalesce((SELECT array_agg(ut.team_id::text ORDER BY ut.team_id) FROM user_team ut WHERE ut.user_id = u.id), '{}')`.as(
+        'team_ids',
+      ),
     ]);
 }
 

@@ -120,7 +120,12 @@ export function organisationRepository(uow: UnitOfWork) {
 
   async function checkTeams(teamIds: readonly string[], agencyId: string): Promise<void> {
     if (teamIds.length === 0) return;
-    const found = await tx.selectFrom('team').select('id').where('id', 'in', [...teamIds]).where('agency_id', '=', agencyId).execute();
+    const found = await tx
+      .selectFrom('team')
+      .select('id')
+      .where('id', 'in', [...teamIds])
+      .where('agency_id', '=', agencyId)
+      .execute();
     if (found.length !== new Set(teamIds).size) throw new HavenError('validation_failed', { field: 'teamIds' });
   }
 
@@ -143,7 +148,6 @@ export function organisationRepository(uow: UnitOfWork) {
     },
 
     async createAgency(input: AgencyInput): Promise<Agency> {
-      const principal = requirePrincipal(uow);
       const { rows } = authorize(uow, 'manage', 'agency', { jurisdiction: globalJurisdiction, recordId: null });
       if (rows.kind !== 'all' && !(rows.kind === 'jurisdiction' && jurisdictionContains(rows.jurisdiction, input.jurisdiction))) {
         throw new HavenError('forbidden');
@@ -290,7 +294,11 @@ export function organisationRepository(uow: UnitOfWork) {
       const principal = requirePrincipal(uow);
       const { rows } = authorize(uow, 'read', 'user', { jurisdiction: globalJurisdiction, recordId: null });
       const visible = await visibleAgencyIds(rows, principal);
-      let query = tx.selectFrom('app_user').selectAll().orderBy('email').limit(page.limit + 1);
+      let query = tx
+        .selectFrom('app_user')
+        .selectAll()
+        .orderBy('email')
+        .limit(page.limit + 1);
       if (agencyId) query = query.where('agency_id', '=', agencyId);
       if (rows.kind === 'own') query = query.where('id', '=', principal.userId);
       if (visible !== 'all') query = visible.length ? query.where('agency_id', 'in', visible) : query.where(sql<boolean>`false`);
@@ -342,7 +350,11 @@ export function organisationRepository(uow: UnitOfWork) {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      if (input.teamIds.length) await tx.insertInto('user_team').values(input.teamIds.map((team_id) => ({ user_id: id, team_id }))).execute();
+      if (input.teamIds.length)
+        await tx
+          .insertInto('user_team')
+          .values(input.teamIds.map((team_id) => ({ user_id: id, team_id })))
+          .execute();
       audit('user', 'create', id, changedKeys(input));
       return toUser(row, [...input.teamIds]);
     },
@@ -376,7 +388,11 @@ export function organisationRepository(uow: UnitOfWork) {
         .executeTakeFirstOrThrow();
       if (patch.teamIds) {
         await tx.deleteFrom('user_team').where('user_id', '=', id).execute();
-        if (patch.teamIds.length) await tx.insertInto('user_team').values(patch.teamIds.map((team_id) => ({ user_id: id, team_id }))).execute();
+        if (patch.teamIds.length)
+          await tx
+            .insertInto('user_team')
+            .values(patch.teamIds.map((team_id) => ({ user_id: id, team_id })))
+            .execute();
       }
       if (patch.resetMfa) await tx.deleteFrom('mfa_recovery_code').where('user_id', '=', id).execute();
       // Anything that changes what the user may do, or who they are, ends their sessions.

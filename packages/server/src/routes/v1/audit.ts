@@ -15,7 +15,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ data: DataService }> = async (
         response: { 200: Page(AuditEvent) },
       },
     },
-    async (request) => data.listAudit(actorOf(request), request.query, { resource: request.query.resource, recordId: request.query.recordId }),
+    async (request) =>
+      data.listAudit(actorOf(request), request.query, { resource: request.query.resource, recordId: request.query.recordId }),
   );
   app.post(
     '/audit/verify',

@@ -1,4 +1,14 @@
-import { HavenError, LocaleCode, LoginInput, Me, MfaVerifyInput, PasswordChangeInput, RecoveryCodes, TotpCode, TotpSetup } from '@haven/domain';
+import {
+  HavenError,
+  LocaleCode,
+  LoginInput,
+  Me,
+  MfaVerifyInput,
+  PasswordChangeInput,
+  RecoveryCodes,
+  TotpCode,
+  TotpSetup,
+} from '@haven/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,9 +27,18 @@ function sessionOf(request: FastifyRequest): SessionContext {
   return request.session;
 }
 
-export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, { auth, secureCookies, absoluteHours, loginRatePerMinute }) => {
+export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
+  app,
+  { auth, secureCookies, absoluteHours, loginRatePerMinute },
+) => {
   const setSession = (reply: FastifyReply, token: string) =>
-    reply.setCookie(sessionCookie, token, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/', maxAge: absoluteHours * 3600 });
+    reply.setCookie(sessionCookie, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: secureCookies,
+      path: '/',
+      maxAge: absoluteHours * 3600,
+    });
   const clearSession = (reply: FastifyReply) => reply.clearCookie(sessionCookie, { path: '/' });
   const requestId = (request: FastifyRequest) => String(request.id);
 
@@ -87,7 +106,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
 
   app.post(
     '/auth/mfa/recovery-codes',
-    { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Replace the recovery codes', response: { 200: RecoveryCodes } } },
+    {
+      config: { access: { signedIn: true } },
+      schema: { tags: ['auth'], summary: 'Replace the recovery codes', response: { 200: RecoveryCodes } },
+    },
     async (request) => ({ recoveryCodes: await auth.regenerateRecoveryCodes(sessionOf(request), requestId(request)) }),
   );
 

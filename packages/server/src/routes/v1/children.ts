@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { actorOf } from '../../plugins/access.ts';
 import type { DataService } from '../../services/dataService.ts';
 
-const IdempotencyKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/);
+const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const childRoutes: FastifyPluginAsyncZod<{ data: DataService }> = async (app, { data }) => {
   app.post(
@@ -32,13 +36,19 @@ export const childRoutes: FastifyPluginAsyncZod<{ data: DataService }> = async (
 
   app.get(
     '/children',
-    { config: { access: { permission: 'child:list' } }, schema: { tags: ['children'], querystring: PageQuery, response: { 200: Page(Child) } } },
+    {
+      config: { access: { permission: 'child:list' } },
+      schema: { tags: ['children'], querystring: PageQuery, response: { 200: Page(Child) } },
+    },
     async (request) => data.listChildren(actorOf(request), request.query),
   );
 
   app.get(
     '/children/:id',
-    { config: { access: { permission: 'child:read' } }, schema: { tags: ['children'], params: z.object({ id: Uuid }), response: { 200: Child } } },
+    {
+      config: { access: { permission: 'child:read' } },
+      schema: { tags: ['children'], params: z.object({ id: Uuid }), response: { 200: Child } },
+    },
     async (request) => data.getChild(actorOf(request), request.params.id),
   );
 

@@ -30,7 +30,10 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ data: DataService }> = 
   );
   app.post(
     '/agencies',
-    { config: { access: { permission: 'agency:manage' } }, schema: { tags: ['organisation'], body: AgencyInput, response: { 201: Agency } } },
+    {
+      config: { access: { permission: 'agency:manage' } },
+      schema: { tags: ['organisation'], body: AgencyInput, response: { 201: Agency } },
+    },
     async (request, reply) => reply.status(201).send(await data.organisation(actorOf(request), (o) => o.createAgency(request.body))),
   );
   app.patch(
@@ -106,7 +109,10 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ data: DataService }> = 
   );
   app.post(
     '/users',
-    { config: { access: { permission: 'user:manage' } }, schema: { tags: ['organisation'], body: UserCreateInput, response: { 201: User } } },
+    {
+      config: { access: { permission: 'user:manage' } },
+      schema: { tags: ['organisation'], body: UserCreateInput, response: { 201: User } },
+    },
     async (request, reply) =>
       reply.status(201).send(await data.organisation(actorOf(request), (o) => o.createUser(request.body, data.hasher))),
   );
