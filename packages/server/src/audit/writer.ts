@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Compilable, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { auditContentHash, auditLinkHash, chainFor, genesisHash, type HashedAuditFields } from './hash.ts';
 
@@ -16,39 +16,53 @@ export type AuditEntry = Omit<HashedAuditFields, 'chainId' | 'seq' | 'prevHash' 
  * chains never wait.
  */
 export async function appendAudit(tx: Kysely<DB>, entries: readonly AuditEntry[], now: Date): Promise<void> {
-  if (entries.length === 0) return;
+  for (const round of auditRounds(entries, now)) await auditStatement(round, now).execute(tx);
+}
+
+/**
+ * The entries grouped into rounds: round r holds the r-th entry of each chain, in chain order, so
+ * one statement can advance every chain of a round once.
+ */
+export function auditRounds(entries: readonly AuditEntry[], now: Date): AuditRound[] {
   const byChain = new Map<string, AuditEntry[]>();
   for (const entry of entries) {
     const chainId = chainFor(entry.jurisdiction, entry.recordId ?? entry.actorUserId ?? 'system');
     byChain.set(chainId, [...(byChain.get(chainId) ?? []), entry]);
   }
   const chainIds = [...byChain.keys()].sort();
-  const rounds = Math.max(...chainIds.map((id) => byChain.get(id)?.length ?? 0));
-  for (let round = 0; round < rounds; round++) {
-    const batch = chainIds.flatMap((chainId) => {
+  const count = Math.max(0, ...chainIds.map((id) => byChain.get(id)?.length ?? 0));
+  return Array.from({ length: count }, (_, round) =>
+    chainIds.flatMap((chainId) => {
       const entry = byChain.get(chainId)?.[round];
       return entry ? [{ chainId, entry, content: auditContentHash({ ...entry, occurredAt: now }) }] : [];
-    });
-    await appendRound(tx, batch, now);
-  }
+    }),
+  );
 }
 
-async function appendRound(tx: Kysely<DB>, batch: { chainId: string; entry: AuditEntry; content: string }[], now: Date): Promise<void> {
+export type AuditRound = { chainId: string; entry: AuditEntry; content: string }[];
+
+/**
+ * One round as one statement. `writes` (inserts or updates built by a repository) run in the same
+ * statement as common table expressions, so a record and its audit events commit together without
+ * an explicit transaction: one round trip for a whole write-only use-case.
+ */
+export function auditStatement(round: AuditRound, now: Date, writes: readonly Compilable[] = []): RawBuilder<unknown> {
   const heads = sql.join(
-    batch.map(({ chainId, entry, content }) => {
+    round.map(({ chainId, entry, content }) => {
       const genesis = genesisHash(chainId);
       return sql`(${chainId}, ${entry.jurisdiction}, 1::bigint, ${genesis}, ${auditLinkHash(chainId, 1, genesis, content)}, ${content})`;
     }),
   );
   const events = sql.join(
-    batch.map(
+    round.map(
       ({ chainId, entry: e }) =>
         sql`(${chainId}, ${e.jurisdiction}, ${now}::timestamptz, ${e.actorUserId}::uuid, ${e.actorRole}, ${e.actorAgencyId}::uuid,
              ${e.purpose}, ${e.action}, ${e.resource}, ${e.recordId}, ${[...e.changedFields]}::text[], ${e.outcome}, ${e.requestId})`,
     ),
   );
-  await sql`
-    WITH head AS (
+  const prefix = writes.map((write, i) => sql`${sql.raw(`write_${i}`)} AS (${write}), `);
+  return sql`
+    WITH ${sql.join(prefix, sql``)} head AS (
       INSERT INTO audit_chain AS c (chain_id, jurisdiction, seq, prev_hash, head_hash, content_hash)
       VALUES ${heads}
       ON CONFLICT (chain_id) DO UPDATE SET
@@ -65,5 +79,5 @@ async function appendRound(tx: Kysely<DB>, batch: { chainId: string; entry: Audi
     FROM head h
     JOIN (VALUES ${events}) AS v (chain_id, jurisdiction, occurred_at, actor_user_id, actor_role, actor_agency_id, purpose,
                                   action, resource, record_id, changed_fields, outcome, request_id)
-      ON v.chain_id = h.chain_id`.execute(tx);
+      ON v.chain_id = h.chain_id`;
 }

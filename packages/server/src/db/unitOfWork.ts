@@ -1,6 +1,15 @@
 import { HavenError, type Principal, type Purpose } from '@haven/domain';
-import type { Kysely } from 'kysely';
-import { type AuditEntry, appendAudit } from '../audit/writer.ts';
+import {
+  type Compilable,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type TransactionSettings,
+} from 'kysely';
+import { type AuditEntry, appendAudit, auditRounds, auditStatement } from '../audit/writer.ts';
 import type { KeyRing } from '../crypto/keyring.ts';
 import type { DB } from './schema.ts';
 
@@ -34,6 +43,11 @@ export interface UnitOfWork {
   readonly keys: KeyRing;
   readonly now: Date;
   audit(entry: Omit<AuditEntry, 'actorUserId' | 'actorRole' | 'actorAgencyId' | 'purpose' | 'requestId' | 'outcome'>): void;
+  /**
+   * Performs an insert or update built on `tx`. In a transaction it runs at once; in a one-statement
+   * unit of work (`runAsOneStatement`) it runs with the audit append, in the same statement.
+   */
+  write(query: Compilable & { execute(): Promise<unknown> }): Promise<void>;
   /** Recorded even when the transaction fails: refusals are audited in their own transaction. */
   auditDenied(entry: Omit<AuditEntry, 'actorUserId' | 'actorRole' | 'actorAgencyId' | 'purpose' | 'requestId' | 'outcome'>): void;
 }
@@ -68,6 +82,7 @@ export async function runInTransaction<T>(deps: DataDeps, actor: Actor, work: (u
         now,
         audit: (entry) => entries.push(complete(actor, entry, 'success')),
         auditDenied: (entry) => denied.push(complete(actor, entry, 'denied')),
+        write: async (query) => void (await query.execute()),
       };
       const result = await work(uow);
       await appendAudit(tx, entries, now);
@@ -89,5 +104,68 @@ export async function runReadOnly<T>(deps: DataDeps, actor: Actor, work: (uow: U
   const refuse = () => {
     throw new Error('runReadOnly: use runInTransaction for work that must be audited');
   };
-  return work({ tx: deps.db, actor, keys: deps.keys, now: deps.clock.now(), audit: refuse, auditDenied: refuse });
+  return work({ tx: deps.db, actor, keys: deps.keys, now: deps.clock.now(), audit: refuse, auditDenied: refuse, write: refuse });
+}
+
+/** Builds queries but refuses to run them: the `tx` of a one-statement unit of work, which may not read. */
+class BuildOnlyDriver implements Driver {
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    throw new Error('runAsOneStatement: this use-case may only write through uow.write(); use runInTransaction to read');
+  }
+  async beginTransaction(_c: DatabaseConnection, _s: TransactionSettings): Promise<void> {}
+  async commitTransaction(): Promise<void> {}
+  async rollbackTransaction(): Promise<void> {}
+  async releaseConnection(): Promise<void> {}
+  async destroy(): Promise<void> {}
+}
+
+const buildOnly = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new BuildOnlyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+/**
+ * For write-only use-cases (a registration: policy checks in memory, an insert, its audit events):
+ * the writes and the audit append go to the database as ONE statement, atomic without BEGIN and
+ * COMMIT, which saves round trips on the hottest path. Falls back to a transaction when the audit
+ * needs several rounds (several events on one chain).
+ */
+export async function runAsOneStatement<T>(deps: DataDeps, actor: Actor, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  const now = deps.clock.now();
+  const entries: AuditEntry[] = [];
+  const denied: AuditEntry[] = [];
+  const writes: Compilable[] = [];
+  const uow: UnitOfWork = {
+    tx: buildOnly,
+    actor,
+    keys: deps.keys,
+    now,
+    audit: (entry) => entries.push(complete(actor, entry, 'success')),
+    auditDenied: (entry) => denied.push(complete(actor, entry, 'denied')),
+    write: async (query) => void writes.push(query),
+  };
+  try {
+    const result = await work(uow);
+    const rounds = auditRounds(entries, now);
+    const [only] = rounds;
+    if (rounds.length === 1 && only) {
+      await auditStatement(only, now, writes).execute(deps.db);
+    } else {
+      await deps.db.transaction().execute(async (tx) => {
+        for (const write of writes) await tx.executeQuery(write.compile());
+        await appendAudit(tx, entries, now);
+      });
+    }
+    return result;
+  } catch (error) {
+    if (denied.length > 0 && error instanceof HavenError) {
+      await deps.db.transaction().execute((tx) => appendAudit(tx, denied, now));
+    }
+    throw error;
+  }
 }

@@ -4,7 +4,7 @@ import { auditRepository } from '../db/repositories/auditRepository.ts';
 import { childRepository } from '../db/repositories/childRepository.ts';
 import { idempotencyRepository, type StoredResponse } from '../db/repositories/idempotencyRepository.ts';
 import { organisationRepository } from '../db/repositories/organisationRepository.ts';
-import { type Actor, appendDenied, type DataDeps, runInTransaction, type UnitOfWork } from '../db/unitOfWork.ts';
+import { type Actor, appendDenied, type DataDeps, runAsOneStatement, runInTransaction, type UnitOfWork } from '../db/unitOfWork.ts';
 
 const uniqueViolation = '23505';
 
@@ -23,9 +23,10 @@ async function idempotentCreate(
   create: (uow: UnitOfWork) => Promise<StoredResponse & { stored: Record<string, unknown> }>,
   replay: (uow: UnitOfWork, stored: Record<string, unknown>) => Promise<unknown>,
 ): Promise<StoredResponse> {
+  // Without a key the create reads nothing: record and audit go to the database as one statement.
+  if (!idempotency) return runAsOneStatement(deps, actor, create);
   const attempt = () =>
     runInTransaction(deps, actor, async (uow): Promise<StoredResponse> => {
-      if (!idempotency) return create(uow);
       const keys = idempotencyRepository(uow);
       const found = await keys.find(idempotency.key, idempotency.route, idempotency.body);
       if (found) return { status: found.status, body: await replay(uow, found.body as Record<string, unknown>) };

@@ -126,10 +126,7 @@ export function childRepository(uow: UnitOfWork) {
         created_at: uow.now,
         updated_at: uow.now,
       };
-      await tx
-        .insertInto('child')
-        .values({ ...row, sensitive: JSON.stringify(sensitive) })
-        .execute();
+      await uow.write(tx.insertInto('child').values({ ...row, sensitive: JSON.stringify(sensitive) }));
       uow.audit({
         jurisdiction,
         action: 'create',
