@@ -62,6 +62,32 @@ test('an administrator signs in, enrols two-factor, switches to Arabic (right-to
   assert.equal(await nav.getByRole('link', { name: text('en', 'nav.children') }).count(), 0, 'an administrator has no child records');
   assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
 
+  // Administrators manage users in the web UI: create a caseworker, who can then sign in.
+  await nav.getByRole('link', { name: text('en', 'nav.users') }).click();
+  await page.getByRole('button', { name: text('en', 'users.new') }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: text('en', 'auth.email') }).fill('new.caseworker@test.example');
+  await dialog.getByRole('textbox', { name: text('en', 'users.displayName') }).fill('Nadia Haddad');
+  await dialog.getByRole('textbox', { name: text('en', 'users.initialPassword') }).fill('a long initial passphrase');
+  await dialog.getByRole('combobox', { name: text('en', 'common.agency') }).click();
+  await page.getByRole('option', { name: 'Child Protection Directorate' }).click();
+  await dialog.getByRole('combobox', { name: text('en', 'users.role') }).click();
+  await page.getByRole('option', { name: 'Caseworker', exact: true }).click();
+  await dialog.getByRole('button', { name: text('en', 'common.save') }).click();
+  await page.getByRole('cell', { name: 'new.caseworker@test.example' }).or(page.getByText('new.caseworker@test.example')).first().waitFor();
+  const login = await page.evaluate(async () =>
+    (
+      await fetch('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'new.caseworker@test.example', password: 'a long initial passphrase' }),
+        credentials: 'omit',
+      })
+    ).status,
+  );
+  assert.equal(login, 200, 'the user created in the UI can sign in');
+  await nav.getByRole('link', { name: text('en', 'nav.home') }).click();
+
   await page.getByRole('button', { name: text('en', 'language.choose', { language: 'English' }) }).click();
   await page.getByRole('menuitem', { name: 'العربية' }).click();
   await page.waitForFunction(() => document.documentElement.dir === 'rtl');
