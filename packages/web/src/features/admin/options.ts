@@ -1,7 +1,7 @@
 import type { Agency, Role, Team } from '@haven/domain';
 import { useQuery } from '@tanstack/react-query';
 import { fetchAll } from '../../api/pagination.ts';
-import { usePermission } from '../auth/api.ts';
+import { useMe, usePermission } from '../auth/api.ts';
 
 export interface Option {
   value: string;
@@ -39,4 +39,11 @@ export function toOptions<T extends { id: string; name: string }>(items: T[] | u
 export function nameById<T extends { id: string; name: string }>(items: T[] | undefined): (id: string) => string {
   const names = new Map((items ?? []).map((item) => [item.id, item.name]));
   return (id) => names.get(id) ?? id;
+}
+
+/** Agencies to pick from; before they load (or without agency:read), the user's own agency. */
+export function useAgencyOptions(): Option[] {
+  const agencies = useAllAgencies();
+  const me = useMe();
+  return agencies.data ? toOptions(agencies.data) : [{ value: me.user.agencyId, label: me.user.agencyName }];
 }

@@ -1,4 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { notifySuccess } from '../../components/notify.ts';
+import { applyServerErrors } from '../../forms/serverErrors.ts';
 import { api } from '../../api/client.ts';
 import { useIdempotencyKey } from '../../api/idempotency.ts';
 
@@ -16,4 +20,26 @@ export function useSave<TInput, TResult>(listKey: string, basePath: string, id?:
         : api.post<TResult>(basePath, input, { idempotencyKey: keyFor(input) }),
     onSuccess: () => client.invalidateQueries({ queryKey: [listKey] }),
   });
+}
+
+/**
+ * The submit handler of an administration form: validate, save, confirm, close; server-side
+ * validation messages go under their fields.
+ */
+export function useSaveSubmit<TValues extends FieldValues, TContext, TOutput>(
+  form: UseFormReturn<TValues, TContext, TOutput>,
+  save: Pick<UseMutationResult<unknown, Error, TOutput>, 'mutate'>,
+  fields: readonly string[],
+  onDone: () => void,
+) {
+  const { t } = useTranslation();
+  return form.handleSubmit((values) =>
+    save.mutate(values, {
+      onSuccess: () => {
+        notifySuccess(t('common.saved'));
+        onDone();
+      },
+      onError: (error) => applyServerErrors(error, form.setError, fields),
+    }),
+  );
 }

@@ -2,12 +2,10 @@ import { type Agency, AgencyInput } from '@haven/domain';
 import { Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
-import { notifySuccess } from '../../../components/notify.ts';
 import { SwitchField } from '../../../forms/fields.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
-import { applyServerErrors } from '../../../forms/serverErrors.ts';
 import { useZodForm } from '../../../forms/useZodForm.ts';
-import { useSave } from '../useSave.ts';
+import { useSave, useSaveSubmit } from '../useSave.ts';
 import { LiveRegion } from '../../../components/LiveRegion.tsx';
 
 const FIELDS = ['name', 'code', 'jurisdiction', 'active'] as const;
@@ -28,15 +26,7 @@ export function AgencyForm({ agency, onDone }: Props) {
   });
   const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit((values) =>
-    save.mutate(values, {
-      onSuccess: () => {
-        notifySuccess(t('common.saved'));
-        onDone();
-      },
-      onError: (error) => applyServerErrors(error, form.setError, FIELDS),
-    }),
-  );
+  const onSubmit = useSaveSubmit(form, save, FIELDS, onDone);
 
   return (
     <form onSubmit={onSubmit} noValidate>

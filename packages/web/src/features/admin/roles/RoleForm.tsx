@@ -4,12 +4,10 @@ import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { AlertIcon } from '../../../components/icons.tsx';
-import { notifySuccess } from '../../../components/notify.ts';
 import { MultiSelectField, SelectField, SwitchField } from '../../../forms/fields.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
-import { applyServerErrors } from '../../../forms/serverErrors.ts';
 import { useZodForm } from '../../../forms/useZodForm.ts';
-import { useSave } from '../useSave.ts';
+import { useSave, useSaveSubmit } from '../useSave.ts';
 import { PermissionGrid } from './PermissionGrid.tsx';
 import { RoleFormSchema, type RolePayload, fieldRuleChoices } from './roleForm.ts';
 import { LiveRegion } from '../../../components/LiveRegion.tsx';
@@ -50,15 +48,7 @@ export function RoleForm({ role, onDone }: Props) {
   const { errors } = form.formState;
   const category = useWatch({ control: form.control, name: 'category' });
 
-  const onSubmit = form.handleSubmit((values) =>
-    save.mutate(values, {
-      onSuccess: () => {
-        notifySuccess(t('common.saved'));
-        onDone();
-      },
-      onError: (error) => applyServerErrors(error, form.setError, FIELDS),
-    }),
-  );
+  const onSubmit = useSaveSubmit(form, save, FIELDS, onDone);
 
   const options = <T extends string>(values: readonly T[], prefix: string) =>
     values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));

@@ -2,14 +2,12 @@ import { type Team, TeamInput } from '@haven/domain';
 import { Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
-import { notifySuccess } from '../../../components/notify.ts';
 import { SelectField, SwitchField } from '../../../forms/fields.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
-import { applyServerErrors } from '../../../forms/serverErrors.ts';
 import { useZodForm } from '../../../forms/useZodForm.ts';
 import { useMe } from '../../auth/api.ts';
-import { toOptions, useAllAgencies } from '../options.ts';
-import { useSave } from '../useSave.ts';
+import { useAgencyOptions } from '../options.ts';
+import { useSave, useSaveSubmit } from '../useSave.ts';
 import { LiveRegion } from '../../../components/LiveRegion.tsx';
 
 const FIELDS = ['agencyId', 'name', 'active'] as const;
@@ -23,7 +21,6 @@ interface Props {
 export function TeamForm({ team, defaultAgencyId, onDone }: Props) {
   const { t } = useTranslation();
   const me = useMe();
-  const agencies = useAllAgencies();
   const save = useSave<TeamInput, Team>('teams', '/teams', team?.id);
   const form = useZodForm(TeamInput, {
     agencyId: team?.agencyId ?? defaultAgencyId ?? me.user.agencyId,
@@ -31,19 +28,9 @@ export function TeamForm({ team, defaultAgencyId, onDone }: Props) {
     active: team?.active ?? true,
   });
 
-  const onSubmit = form.handleSubmit((values) =>
-    save.mutate(values, {
-      onSuccess: () => {
-        notifySuccess(t('common.saved'));
-        onDone();
-      },
-      onError: (error) => applyServerErrors(error, form.setError, FIELDS),
-    }),
-  );
+  const onSubmit = useSaveSubmit(form, save, FIELDS, onDone);
 
-  const agencyOptions = agencies.data
-    ? toOptions(agencies.data)
-    : [{ value: me.user.agencyId, label: me.user.agencyName }];
+  const agencyOptions = useAgencyOptions();
 
   return (
     <form onSubmit={onSubmit} noValidate>

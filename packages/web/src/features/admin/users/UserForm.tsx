@@ -5,15 +5,13 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
-import { notifySuccess } from '../../../components/notify.ts';
 import { languageNames } from '../../../i18n/i18n.ts';
 import { MultiSelectField, SelectField } from '../../../forms/fields.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
-import { applyServerErrors } from '../../../forms/serverErrors.ts';
 import { localizedZodResolver } from '../../../forms/zodResolver.ts';
 import { useMe } from '../../auth/api.ts';
-import { toOptions, useAllAgencies, useAllRoles, useAllTeams } from '../options.ts';
-import { useSave } from '../useSave.ts';
+import { toOptions, useAgencyOptions, useAllRoles, useAllTeams } from '../options.ts';
+import { useSave, useSaveSubmit } from '../useSave.ts';
 import { useUpdateUser } from './api.ts';
 import { LiveRegion } from '../../../components/LiveRegion.tsx';
 
@@ -68,23 +66,12 @@ export function UserForm({ user, onDone, onCancel }: Props) {
   });
   const { errors } = form.formState;
   const agencyId = useWatch({ control: form.control, name: 'agencyId' });
-  const agencies = useAllAgencies();
   const teams = useAllTeams(agencyId || undefined);
   const roles = useAllRoles();
 
-  const onSubmit = form.handleSubmit((values) =>
-    save.mutate(values, {
-      onSuccess: () => {
-        notifySuccess(t('common.saved'));
-        onDone();
-      },
-      onError: (error) => applyServerErrors(error, form.setError, FIELDS),
-    }),
-  );
+  const onSubmit = useSaveSubmit(form, save, FIELDS, onDone);
 
-  const agencyOptions = agencies.data
-    ? toOptions(agencies.data)
-    : [{ value: me.user.agencyId, label: me.user.agencyName }];
+  const agencyOptions = useAgencyOptions();
 
   return (
     <form onSubmit={onSubmit} noValidate>
