@@ -120,7 +120,8 @@ class BuildOnlyDriver implements Driver {
   async destroy(): Promise<void> {}
 }
 
-const buildOnly = new Kysely<DB>({
+/** Builds and compiles queries but cannot run them. */
+export const buildOnlyDb = new Kysely<DB>({
   dialect: {
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => new BuildOnlyDriver(),
@@ -141,7 +142,7 @@ export async function runAsOneStatement<T>(deps: DataDeps, actor: Actor, work: (
   const denied: AuditEntry[] = [];
   const writes: Compilable[] = [];
   const uow: UnitOfWork = {
-    tx: buildOnly,
+    tx: buildOnlyDb,
     actor,
     keys: deps.keys,
     now,

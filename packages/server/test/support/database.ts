@@ -37,14 +37,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `haven_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  for (let attempt = 0; ; attempt++) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
     try {
       await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
       break;
     } catch (error) {
-      // Another file cloning the template at the same instant: try again shortly.
-      if (attempt > 20) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+      // 55006: another file is cloning the template at this instant. Anything else is a real failure.
+      const busy = typeof error === 'object' && error !== null && 'code' in error && error.code === '55006';
+      if (!busy || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 250));
     }
   }
   await admin.end();

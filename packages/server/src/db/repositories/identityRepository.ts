@@ -3,7 +3,8 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { globalJurisdiction } from '../../audit/hash.ts';
 import type { Envelope } from '../../crypto/envelope.ts';
 import type { AppUserTable, DB, SessionTable } from '../schema.ts';
-import type { UnitOfWork } from '../unitOfWork.ts';
+import { buildOnlyDb, type UnitOfWork } from '../unitOfWork.ts';
+import { reusableQuery } from '../reusableQuery.ts';
 
 export type UserRow = Selectable<AppUserTable>;
 export type SessionRow = Selectable<SessionTable>;
@@ -205,22 +206,7 @@ export function identityRepository(uow: UnitOfWork) {
      * this runs on every request.
      */
     async findLiveSession(id: string): Promise<{ session: SessionRow; loaded: LoadedPrincipal } | undefined> {
-      const row = await principalQuery(tx)
-        .innerJoin('session as s', 's.user_id', 'u.id')
-        .select([
-          's.id as s_id',
-          's.state as s_state',
-          's.created_at as s_created_at',
-          's.last_seen_at as s_last_seen_at',
-          's.idle_expires_at as s_idle_expires_at',
-          's.absolute_expires_at as s_absolute_expires_at',
-          's.revoked_at as s_revoked_at',
-        ])
-        .where('s.id', '=', id)
-        .where('s.revoked_at', 'is', null)
-        .where('s.idle_expires_at', '>', uow.now)
-        .where('s.absolute_expires_at', '>', uow.now)
-        .executeTakeFirst();
+      const [row] = (await tx.executeQuery(liveSessionQuery(id, uow.now))).rows;
       const loaded = toLoaded(row);
       if (!row || !loaded) return undefined;
       return {
@@ -239,6 +225,25 @@ export function identityRepository(uow: UnitOfWork) {
     },
   };
 }
+
+/** The session with its user's principal: compiled once, it runs on every request. */
+const liveSessionQuery = reusableQuery(2, (id: string, now: Date) =>
+  principalQuery(buildOnlyDb)
+    .innerJoin('session as s', 's.user_id', 'u.id')
+    .select([
+      's.id as s_id',
+      's.state as s_state',
+      's.created_at as s_created_at',
+      's.last_seen_at as s_last_seen_at',
+      's.idle_expires_at as s_idle_expires_at',
+      's.absolute_expires_at as s_absolute_expires_at',
+      's.revoked_at as s_revoked_at',
+    ])
+    .where('s.id', '=', id)
+    .where('s.revoked_at', 'is', null)
+    .where('s.idle_expires_at', '>', now)
+    .where('s.absolute_expires_at', '>', now),
+);
 
 export interface LoadedPrincipal {
   principal: Principal;
