@@ -7,7 +7,12 @@ test('a reusable query compiles once and binds each call its own values, in the 
   let builds = 0;
   const query = reusableQuery(2, (id: string, after: Date) => {
     builds++;
-    return buildOnlyDb.selectFrom('session').select('id').where('user_id', '=', id).where('idle_expires_at', '>', after).where('absolute_expires_at', '>', after);
+    return buildOnlyDb
+      .selectFrom('session')
+      .select('id')
+      .where('user_id', '=', id)
+      .where('idle_expires_at', '>', after)
+      .where('absolute_expires_at', '>', after);
   });
   const t1 = new Date('2026-01-01T00:00:00Z');
   const t2 = new Date('2026-02-01T00:00:00Z');
@@ -21,6 +26,8 @@ test('a reusable query compiles once and binds each call its own values, in the 
 });
 
 test('a builder that adds a value of its own is refused', () => {
-  const query = reusableQuery(1, (id: string) => buildOnlyDb.selectFrom('session').select('id').where('user_id', '=', id).where('state', '=', 'active'));
+  const query = reusableQuery(1, (id: string) =>
+    buildOnlyDb.selectFrom('session').select('id').where('user_id', '=', id).where('state', '=', 'active'),
+  );
   assert.throws(() => query('u1'), /every parameter must come from the arguments/);
 });

@@ -42,17 +42,20 @@ export interface UnitOfWork {
   readonly actor: Actor;
   readonly keys: KeyRing;
   readonly now: Date;
-  audit(entry: Omit<AuditEntry, 'actorUserId' | 'actorRole' | 'actorAgencyId' | 'purpose' | 'requestId' | 'outcome'>): void;
+  audit(entry: AuditInput): void;
   /**
    * Performs an insert or update built on `tx`. In a transaction it runs at once; in a one-statement
    * unit of work (`runAsOneStatement`) it runs with the audit append, in the same statement.
    */
   write(query: Compilable & { execute(): Promise<unknown> }): Promise<void>;
   /** Recorded even when the transaction fails: refusals are audited in their own transaction. */
-  auditDenied(entry: Omit<AuditEntry, 'actorUserId' | 'actorRole' | 'actorAgencyId' | 'purpose' | 'requestId' | 'outcome'>): void;
+  auditDenied(entry: AuditInput): void;
 }
 
-function complete(actor: Actor, entry: Parameters<UnitOfWork['audit']>[0], outcome: AuditEntry['outcome']): AuditEntry {
+/** What a repository says about an action; the actor's identity and purpose are added here. */
+export type AuditInput = Omit<AuditEntry, 'actorUserId' | 'actorRole' | 'actorAgencyId' | 'purpose' | 'requestId' | 'outcome'>;
+
+function complete(actor: Actor, entry: AuditInput, outcome: AuditEntry['outcome']): AuditEntry {
   return {
     ...entry,
     actorUserId: actor.principal?.userId ?? null,
@@ -65,29 +68,45 @@ function complete(actor: Actor, entry: Parameters<UnitOfWork['audit']>[0], outco
 }
 
 /** Records a refusal decided before any repository ran (the route's permission gate). */
-export async function appendDenied(deps: DataDeps, actor: Actor, entry: Parameters<UnitOfWork['audit']>[0]): Promise<void> {
+export async function appendDenied(deps: DataDeps, actor: Actor, entry: AuditInput): Promise<void> {
   await deps.db.transaction().execute((tx) => appendAudit(tx, [complete(actor, entry, 'denied')], deps.clock.now()));
 }
 
 export async function runInTransaction<T>(deps: DataDeps, actor: Actor, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
-  const now = deps.clock.now();
-  const denied: AuditEntry[] = [];
-  try {
-    return await deps.db.transaction().execute(async (tx) => {
-      const entries: AuditEntry[] = [];
-      const uow: UnitOfWork = {
-        tx,
-        actor,
-        keys: deps.keys,
-        now,
-        audit: (entry) => entries.push(complete(actor, entry, 'success')),
-        auditDenied: (entry) => denied.push(complete(actor, entry, 'denied')),
-        write: async (query) => void (await query.execute()),
-      };
+  return withRefusalsAudited(deps, actor, async (recorder) =>
+    deps.db.transaction().execute(async (tx) => {
+      const uow: UnitOfWork = { ...recorder.uow, tx, write: async (query) => void (await query.execute()) };
       const result = await work(uow);
-      await appendAudit(tx, entries, now);
+      await appendAudit(tx, recorder.entries, recorder.now);
       return result;
-    });
+    }),
+  );
+}
+
+interface Recorder {
+  now: Date;
+  entries: AuditEntry[];
+  /** A unit of work without its `tx` and `write`, which each runner supplies. */
+  uow: Omit<UnitOfWork, 'tx' | 'write'>;
+}
+
+/**
+ * Runs `run` with a recorder of audit entries. Refusals (`auditDenied`) are written in their own
+ * transaction when the work fails with a HavenError, since the work's own transaction rolls back.
+ */
+async function withRefusalsAudited<T>(deps: DataDeps, actor: Actor, run: (recorder: Recorder) => Promise<T>): Promise<T> {
+  const now = deps.clock.now();
+  const entries: AuditEntry[] = [];
+  const denied: AuditEntry[] = [];
+  const uow = {
+    actor,
+    keys: deps.keys,
+    now,
+    audit: (entry: AuditInput) => void entries.push(complete(actor, entry, 'success')),
+    auditDenied: (entry: AuditInput) => void denied.push(complete(actor, entry, 'denied')),
+  };
+  try {
+    return await run({ now, entries, uow });
   } catch (error) {
     if (denied.length > 0 && error instanceof HavenError) {
       await deps.db.transaction().execute((tx) => appendAudit(tx, denied, now));
@@ -137,21 +156,9 @@ export const buildOnlyDb = new Kysely<DB>({
  * needs several rounds (several events on one chain).
  */
 export async function runAsOneStatement<T>(deps: DataDeps, actor: Actor, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
-  const now = deps.clock.now();
-  const entries: AuditEntry[] = [];
-  const denied: AuditEntry[] = [];
-  const writes: Compilable[] = [];
-  const uow: UnitOfWork = {
-    tx: buildOnlyDb,
-    actor,
-    keys: deps.keys,
-    now,
-    audit: (entry) => entries.push(complete(actor, entry, 'success')),
-    auditDenied: (entry) => denied.push(complete(actor, entry, 'denied')),
-    write: async (query) => void writes.push(query),
-  };
-  try {
-    const result = await work(uow);
+  return withRefusalsAudited(deps, actor, async ({ now, entries, uow }) => {
+    const writes: Compilable[] = [];
+    const result = await work({ ...uow, tx: buildOnlyDb, write: async (query) => void writes.push(query) });
     const rounds = auditRounds(entries, now);
     const [only] = rounds;
     if (rounds.length === 1 && only) {
@@ -163,10 +170,5 @@ export async function runAsOneStatement<T>(deps: DataDeps, actor: Actor, work: (
       });
     }
     return result;
-  } catch (error) {
-    if (denied.length > 0 && error instanceof HavenError) {
-      await deps.db.transaction().execute((tx) => appendAudit(tx, denied, now));
-    }
-    throw error;
-  }
+  });
 }
