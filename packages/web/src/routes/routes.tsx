@@ -1,4 +1,5 @@
-import { lazy } from 'react';
+import type { Permission } from '@haven/domain';
+import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { AppLayout } from '../components/AppLayout.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
@@ -22,6 +23,12 @@ const RolesPage = named(() => import('../features/admin/roles/RolesPage.tsx'), '
 const AuditPage = named(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
 const AccountPage = named(() => import('../features/account/AccountPage.tsx'), 'AccountPage');
 
+/** A page shown only to roles with `permission` (the server enforces it too). */
+const guarded = (path: string, permission: Permission, page: ReactNode): RouteObject => ({
+  path,
+  element: <RequirePermission permission={permission}>{page}</RequirePermission>,
+});
+
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
   {
@@ -32,78 +39,15 @@ export const routes: RouteObject[] = [
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
-          {
-            path: 'children',
-            element: (
-              <RequirePermission permission="child:list">
-                <ChildrenPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'children/new',
-            element: (
-              <RequirePermission permission="child:create">
-                <RegisterChildPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'children/:id',
-            element: (
-              <RequirePermission permission="child:read">
-                <ChildDetailPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'admin/agencies',
-            element: (
-              <RequirePermission permission="agency:read">
-                <AgenciesPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'admin/teams',
-            element: (
-              <RequirePermission permission="team:read">
-                <TeamsPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'admin/users',
-            element: (
-              <RequirePermission permission="user:read">
-                <UsersPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'admin/users/:id',
-            element: (
-              <RequirePermission permission="user:read">
-                <UserDetailPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'admin/roles',
-            element: (
-              <RequirePermission permission="role:read">
-                <RolesPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'audit',
-            element: (
-              <RequirePermission permission="audit:read">
-                <AuditPage />
-              </RequirePermission>
-            ),
-          },
+          guarded('children', 'child:list', <ChildrenPage />),
+          guarded('children/new', 'child:create', <RegisterChildPage />),
+          guarded('children/:id', 'child:read', <ChildDetailPage />),
+          guarded('admin/agencies', 'agency:read', <AgenciesPage />),
+          guarded('admin/teams', 'team:read', <TeamsPage />),
+          guarded('admin/users', 'user:read', <UsersPage />),
+          guarded('admin/users/:id', 'user:read', <UserDetailPage />),
+          guarded('admin/roles', 'role:read', <RolesPage />),
+          guarded('audit', 'audit:read', <AuditPage />),
           { path: 'account', element: <AccountPage /> },
           { path: '*', element: <NotFound /> },
         ],
