@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type Insertable, sql } from 'kysely';
 import type { ChildTable } from '../packages/server/src/db/schema.ts';
-import { seal, blindIndex } from '../packages/server/src/crypto/envelope.ts';
+import { blindIndex, newRecordKey, sealField } from '../packages/server/src/crypto/envelope.ts';
+import { childRecordAad, recordKeyField } from '../packages/server/src/db/repositories/childRepository.ts';
 import type { KeyRing } from '../packages/server/src/crypto/keyring.ts';
 import type { Database } from '../packages/server/src/db/connect.ts';
 import { childReference, uuidv7 } from '../packages/server/src/db/ids.ts';
@@ -83,11 +84,13 @@ export async function generateChildren(
       const given = pick(givenNames, i * 13 + (i >> 5));
       const family = pick(familyNames, i * 31 + (i >> 7));
       const year = 2008 + (i % 17);
+      const { dek, wrapped } = newRecordKey(keys, childRecordAad(id));
       const sensitive = {
-        givenName: seal(keys, given, `child:${id}:givenName`),
-        familyName: seal(keys, family, `child:${id}:familyName`),
-        birthDate: seal(keys, `${year}-0${1 + (i % 9)}-1${i % 10}`, `child:${id}:birthDate`),
-        location: seal(keys, `Site ${i % 500}`, `child:${id}:location`),
+        [recordKeyField]: wrapped,
+        givenName: sealField(dek, given, `child:${id}:givenName`),
+        familyName: sealField(dek, family, `child:${id}:familyName`),
+        birthDate: sealField(dek, `${year}-0${1 + (i % 9)}-1${i % 10}`, `child:${id}:birthDate`),
+        location: sealField(dek, `Site ${i % 500}`, `child:${id}:location`),
       };
       rows.push({
         jurisdiction,

@@ -109,7 +109,7 @@ program
     withRuntime(async (runtime) => {
       const r = await rotateKeys(runtime.deps);
       console.log(
-        `Active key is now ${r.newKid}: re-encrypted ${r.childrenReencrypted} child records and ${r.secretsReencrypted} two-factor secrets; retired ${r.retired.length} old key(s).`,
+        `Active key is now ${r.newKid}: re-wrapped the data keys of ${r.childKeysRewrapped} child records, re-encrypted ${r.secretsReencrypted} two-factor secrets; retired ${r.retired.length} old key(s).`,
       );
     }),
   );

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { blindIndex, Envelope, open, seal } from './envelope.ts';
+import { blindIndex, Envelope, newRecordKey, open, openField, rewrapRecordKey, seal, sealField, unwrapRecordKey } from './envelope.ts';
 import { addKeyToFile, keyRingFromEnv, loadKeyFile, retireKeys } from './keyring.ts';
 
 const ring = keyRingFromEnv(Buffer.alloc(32, 7).toString('base64'));
@@ -55,4 +55,20 @@ test('key file: created private on first use, rotation keeps old keys until reti
 
 test('HAVEN_KEY must be 32 bytes', () => {
   assert.throws(() => keyRingFromEnv(Buffer.alloc(16).toString('base64')), /32 bytes/);
+});
+
+test('record keys: one data key per record, fields bound to their place, rotation re-wraps the key only', () => {
+  const { dek, wrapped } = newRecordKey(ring, 'child:1');
+  const sealed = sealField(dek, 'Fatima', 'child:1:givenName');
+  assert.ok(!JSON.stringify({ wrapped, sealed }).includes('Fatima'));
+  const again = unwrapRecordKey(ring, wrapped, 'child:1');
+  assert.equal(openField(again, sealed, 'child:1:givenName'), 'Fatima');
+  assert.throws(() => openField(again, sealed, 'child:1:familyName'), 'a field moved to another place does not open');
+  assert.throws(() => unwrapRecordKey(ring, wrapped, 'child:2'), 'a key moved to another record does not unwrap');
+  const next = keyRingFromEnv(Buffer.alloc(32, 9).toString('base64'));
+  const both = { ...next, keys: new Map([...ring.keys, ...next.keys]) };
+  const rewrapped = rewrapRecordKey(both, wrapped, 'child:1');
+  assert.equal(rewrapped.kid, next.activeKid);
+  assert.equal(openField(unwrapRecordKey(next, rewrapped, 'child:1'), sealed, 'child:1:givenName'), 'Fatima');
+  assert.equal(rewrapRecordKey(both, rewrapped, 'child:1'), rewrapped, 'already under the active key: unchanged');
 });

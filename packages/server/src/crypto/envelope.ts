@@ -68,3 +68,45 @@ export function blindIndex(ring: KeyRing, context: string, value: string): strin
     .update(`${context}\u0000${normaliseForIndex(value)}`)
     .digest('hex');
 }
+
+/**
+ * One data key per record: wrapped once under a key-encryption key, used for every restricted field
+ * of the record (each with its own IV and AAD). Rotation re-wraps the data key only.
+ */
+export const WrappedKey = z.object({ v: z.literal(1), kid: z.string(), wiv: z.string(), wdek: z.string() });
+export type WrappedKey = z.infer<typeof WrappedKey>;
+
+export const SealedField = z.object({ iv: z.string(), ct: z.string() });
+export type SealedField = z.infer<typeof SealedField>;
+
+function wrap(ring: KeyRing, dek: Buffer, aad: string): WrappedKey {
+  const kek = ring.keys.get(ring.activeKid);
+  if (!kek) throw new Error('active key missing from key ring');
+  const wrapped = gcmSeal(kek, dek, Buffer.from(`dek:${aad}`));
+  return { v: 1, kid: ring.activeKid, wiv: wrapped.iv.toString('base64'), wdek: wrapped.ct.toString('base64') };
+}
+
+export function newRecordKey(ring: KeyRing, recordAad: string): { dek: Buffer; wrapped: WrappedKey } {
+  const dek = randomBytes(32);
+  return { dek, wrapped: wrap(ring, dek, recordAad) };
+}
+
+export function unwrapRecordKey(ring: KeyRing, wrapped: WrappedKey, recordAad: string): Buffer {
+  const kek = ring.keys.get(wrapped.kid);
+  if (!kek) throw new Error(`encryption key ${wrapped.kid} is not in the key ring`);
+  return gcmOpen(kek, Buffer.from(wrapped.wiv, 'base64'), Buffer.from(wrapped.wdek, 'base64'), Buffer.from(`dek:${recordAad}`));
+}
+
+/** The same data key wrapped under the active key-encryption key (key rotation). */
+export function rewrapRecordKey(ring: KeyRing, wrapped: WrappedKey, recordAad: string): WrappedKey {
+  return wrapped.kid === ring.activeKid ? wrapped : wrap(ring, unwrapRecordKey(ring, wrapped, recordAad), recordAad);
+}
+
+export function sealField(dek: Buffer, plaintext: string, aad: string): SealedField {
+  const { iv, ct } = gcmSeal(dek, Buffer.from(plaintext, 'utf8'), Buffer.from(aad));
+  return { iv: iv.toString('base64'), ct: ct.toString('base64') };
+}
+
+export function openField(dek: Buffer, sealed: SealedField, aad: string): string {
+  return gcmOpen(dek, Buffer.from(sealed.iv, 'base64'), Buffer.from(sealed.ct, 'base64'), Buffer.from(aad)).toString('utf8');
+}

@@ -10,7 +10,7 @@ import {
   type RestrictedChildField,
 } from '@haven/domain';
 import type { Selectable } from 'kysely';
-import { blindIndex, Envelope, open, seal } from '../../crypto/envelope.ts';
+import { blindIndex, newRecordKey, openField, SealedField, sealField, unwrapRecordKey, WrappedKey } from '../../crypto/envelope.ts';
 import { childReference, uuidv7 } from '../ids.ts';
 import type { ChildTable } from '../schema.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
@@ -22,6 +22,36 @@ const restrictedFields = Object.keys(childFieldGroups) as RestrictedChildField[]
 
 function aad(id: string, field: string): string {
   return `child:${id}:${field}`;
+}
+
+/** Where a record's wrapped data key sits among its sealed fields. */
+export const recordKeyField = '_key';
+
+export function childRecordAad(id: string): string {
+  return `child:${id}`;
+}
+
+/** The record's data key: unwrapped at most once, and only if a field is actually read or written. */
+function recordKey(uow: UnitOfWork, id: string, sensitive: Record<string, unknown>): () => Buffer {
+  let dek: Buffer | undefined;
+  return () => {
+    if (!dek) {
+      const wrapped = sensitive[recordKeyField];
+      if (wrapped) {
+        dek = unwrapRecordKey(uow.keys, WrappedKey.parse(wrapped), childRecordAad(id));
+      } else {
+        const fresh = newRecordKey(uow.keys, childRecordAad(id));
+        sensitive[recordKeyField] = fresh.wrapped;
+        dek = fresh.dek;
+      }
+    }
+    return dek;
+  };
+}
+
+function readField(key: () => Buffer, id: string, sensitive: Record<string, unknown>, field: RestrictedChildField): string | null {
+  const sealed = sensitive[field];
+  return sealed ? openField(key(), SealedField.parse(sealed), aad(id, field)) : null;
 }
 
 function nameIndex(uow: UnitOfWork, given: string | undefined | null, family: string | undefined | null): string | null {
@@ -62,10 +92,10 @@ function project(uow: UnitOfWork, decision: Allowed, row: ChildRow, known: Parti
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+  const key = recordKey(uow, row.id, sensitive);
   for (const field of restrictedFields) {
     if (hidden.has(childFieldGroups[field])) continue;
-    const envelope = sensitive[field];
-    const value = known[field] ?? (envelope ? open(uow.keys, Envelope.parse(envelope), aad(row.id, field)) : null);
+    const value = known[field] ?? readField(key, row.id, sensitive, field);
     if (field === 'givenName') child.givenName = value ?? '';
     else child[field] = value;
   }
@@ -102,11 +132,12 @@ export function childRepository(uow: UnitOfWork) {
       assertWritable(decision, provided);
 
       const id = uuidv7(uow.now.getTime());
-      const sensitive: Record<string, Envelope> = {};
+      const sensitive: Record<string, unknown> = {};
       const plaintext: Partial<Record<RestrictedChildField, string>> = {};
+      const key = recordKey(uow, id, sensitive);
       for (const field of provided) {
         plaintext[field] = String(input[field]);
-        sensitive[field] = seal(uow.keys, plaintext[field], aad(id, field));
+        sensitive[field] = sealField(key(), plaintext[field], aad(id, field));
       }
       const row: ChildRow = {
         jurisdiction,
@@ -183,14 +214,13 @@ export function childRepository(uow: UnitOfWork) {
       if (patch.teamId && !principal.teamIds.includes(patch.teamId)) throw new HavenError('forbidden', { field: 'teamId' });
 
       const sensitive = { ...(current.sensitive as Record<string, unknown>) };
+      const key = recordKey(uow, id, sensitive);
       for (const field of restrictedFields) {
         const value = patch[field];
-        if (value !== undefined) sensitive[field] = seal(uow.keys, value, aad(id, field));
+        if (value !== undefined) sensitive[field] = sealField(key(), value, aad(id, field));
       }
-      const given =
-        patch.givenName ?? (sensitive.givenName ? open(uow.keys, Envelope.parse(sensitive.givenName), aad(id, 'givenName')) : null);
-      const family =
-        patch.familyName ?? (sensitive.familyName ? open(uow.keys, Envelope.parse(sensitive.familyName), aad(id, 'familyName')) : null);
+      const given = patch.givenName ?? readField(key, id, sensitive, 'givenName');
+      const family = patch.familyName ?? readField(key, id, sensitive, 'familyName');
       const row = await tx
         .updateTable('child')
         .set({

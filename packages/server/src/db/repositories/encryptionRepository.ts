@@ -1,8 +1,10 @@
 import { globalJurisdiction } from '../../audit/hash.ts';
-import { Envelope, open, seal } from '../../crypto/envelope.ts';
+import { sql } from 'kysely';
+import { Envelope, open, rewrapRecordKey, seal, WrappedKey } from '../../crypto/envelope.ts';
+import { childRecordAad, recordKeyField } from './childRepository.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 
-/** Re-encrypts stored envelopes under the active key, a batch at a time (key rotation). */
+/** Moves stored secrets to the active key, a batch at a time (key rotation). */
 export function encryptionRepository(uow: UnitOfWork) {
   const { tx, keys } = uow;
   const reseal = (value: unknown, aad: string) => {
@@ -11,11 +13,16 @@ export function encryptionRepository(uow: UnitOfWork) {
   };
 
   return {
-    /** Returns the number of rows rewritten and the key to continue after, or null when done. */
-    async reencryptChildren(after: { jurisdiction: string; id: string } | null, limit: number) {
+    /**
+     * Re-wraps the data key of every child record still under an older key (fields are not
+     * re-encrypted: they stay under their record's data key). Returns how many rows were rewritten
+     * and where to continue, or null when done.
+     */
+    async rewrapChildKeys(after: { jurisdiction: string; id: string } | null, limit: number) {
       let query = tx
         .selectFrom('child')
         .select(['jurisdiction', 'id', 'sensitive'])
+        .where(sql<string>`sensitive -> ${recordKeyField} ->> 'kid'`, '<>', keys.activeKid)
         .orderBy('jurisdiction')
         .orderBy('id')
         .limit(limit)
@@ -29,30 +36,27 @@ export function encryptionRepository(uow: UnitOfWork) {
         );
       }
       const rows = await query.execute();
-      let rewritten = 0;
       for (const row of rows) {
-        const before = row.sensitive as Record<string, unknown>;
-        const next = Object.fromEntries(Object.entries(before).map(([field, value]) => [field, reseal(value, `child:${row.id}:${field}`)]));
-        if (JSON.stringify(next) === JSON.stringify(before)) continue;
+        const sensitive = { ...(row.sensitive as Record<string, unknown>) };
+        sensitive[recordKeyField] = rewrapRecordKey(keys, WrappedKey.parse(sensitive[recordKeyField]), childRecordAad(row.id));
         await tx
           .updateTable('child')
-          .set({ sensitive: JSON.stringify(next) })
+          .set({ sensitive: JSON.stringify(sensitive) })
           .where('jurisdiction', '=', row.jurisdiction)
           .where('id', '=', row.id)
           .execute();
-        rewritten++;
       }
-      if (rewritten > 0) {
+      if (rows.length > 0) {
         uow.audit({
           jurisdiction: globalJurisdiction,
-          action: 'reencrypt',
+          action: 'rewrap_keys',
           resource: 'child',
           recordId: null,
           changedFields: ['sensitive'],
         });
       }
       const last = rows.at(-1);
-      return { rewritten, next: rows.length === limit && last ? { jurisdiction: last.jurisdiction, id: last.id } : null };
+      return { rewritten: rows.length, next: rows.length === limit && last ? { jurisdiction: last.jurisdiction, id: last.id } : null };
     },
 
     async reencryptMfaSecrets(): Promise<number> {
