@@ -104,7 +104,7 @@ program
   .command('keys')
   .description('encryption keys')
   .command('rotate')
-  .description('add a new key and re-encrypt every sensitive field under it')
+  .description('add a new key-encryption key, re-wrap every record key and re-encrypt two-factor secrets under it')
   .action(() =>
     withRuntime(async (runtime) => {
       const r = await rotateKeys(runtime.deps);
