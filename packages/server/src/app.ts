@@ -55,6 +55,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(({ schema, httpPart }) => (value) => {
+    // PostgreSQL text cannot hold NUL: refuse it in any string of any request part, as bad input.
+    const nul = findNul(value, []);
+    if (nul)
+      return {
+        error: new RequestValidationError([{ code: 'custom', path: nul, message: 'NUL character', input: undefined }], httpPart ?? 'body'),
+      };
     const result = (schema as z.ZodType).safeParse(value);
     return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
   });
@@ -140,6 +146,23 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await registerWebApp(app, options.webDist);
   await app.ready();
   return { app, routes: routes.sort((a, b) => `${a.url} ${a.method}`.localeCompare(`${b.url} ${b.method}`)) };
+}
+
+/** The path of the first string containing a NUL character, or undefined. */
+function findNul(value: unknown, path: PropertyKey[]): PropertyKey[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNul(item, [...path, i]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNul(key, [...path, key]) ?? findNul(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Serves the built web app; any non-API path falls back to index.html (client-side routing). */

@@ -88,6 +88,39 @@ describe('errors', () => {
     assert.equal((await new Client(h.app).get('/api/v1/children')).body.error.code, 'unauthenticated');
   });
 
+  test('a NUL character anywhere in a request is a 400, never a database error', async () => {
+    const admin = await signIn(h, await h.org.user('administrator'));
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const cases = [
+      await admin.post('/api/v1/agencies', { name: 'A\u0000B', code: 'NUL1', jurisdiction: 'GR' }),
+      await admin.post('/api/v1/teams', { agencyId: h.org.agencyA, name: 'T\u0000' }),
+      await admin.post('/api/v1/roles', {
+        key: 'r_nul',
+        name: 'R\u0000',
+        category: 'child_protection',
+        scope: 'own',
+        permissions: [],
+        purposes: ['case_management'],
+      }),
+      await admin.get('/api/v1/audit/events?resource=%00'),
+      await worker.post('/api/v1/children', { givenName: 'A', sex: 'male', location: 'x\u0000' }),
+      await worker.post('/api/v1/children', { 'given\u0000Name': 'A', sex: 'male' }),
+    ];
+    for (const res of cases) {
+      assert.equal(res.status, 400, JSON.stringify(res.body));
+      assert.equal(res.body.error.code, 'validation_failed');
+    }
+    assert.equal(cases[0]?.body.error.details.issues[0].path, 'name');
+    assert.equal(await h.database.db.selectFrom('agency').select('id').where('code', '=', 'NUL1').executeTakeFirst(), undefined);
+  });
+
+  test('a date of birth in the future is refused', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const res = await worker.post('/api/v1/children', { givenName: 'A', sex: 'male', birthDate: '9999-12-31' });
+    assert.equal(res.status, 400);
+    assert.equal(res.body.error.details.issues[0].path, 'birthDate');
+  });
+
   test('an edit against a stale version is refused with version_conflict', async () => {
     const worker = await signIn(h, await h.org.user('caseworker'));
     const child = (await worker.post('/api/v1/children', sampleChild)).body;

@@ -19,7 +19,9 @@ const childFields = {
   givenName: z.string().trim().min(1).max(200),
   familyName: z.string().trim().max(200).optional(),
   sex: Sex,
-  birthDate: IsoDate.optional(),
+  birthDate: IsoDate.refine((date) => date <= new Date().toISOString().slice(0, 10), {
+    message: 'a date of birth cannot be in the future',
+  }).optional(),
   nationality: z.array(NationalityCode).max(5),
   location: z.string().trim().max(500).optional(),
   legalStatus: z.string().trim().max(200).optional(),
