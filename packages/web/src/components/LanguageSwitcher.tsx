@@ -1,5 +1,5 @@
 import { type Locale, locales } from '@haven/domain';
-import { Button, Menu } from '@mantine/core';
+import { Button, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { languageNames } from '../i18n/i18n.ts';
 import { useLanguage } from '../i18n/useLanguage.ts';
@@ -21,7 +21,13 @@ export function LanguageSwitcher() {
           aria-label={t('language.choose', { language: languageNames[language] })}
           px="xs"
         >
-          <span lang={language}>{languageNames[language]}</span>
+          {/* On a phone the header has room for the language code only; the label names the language. */}
+          <Text component="span" lang={language} visibleFrom="xs" inherit>
+            {languageNames[language]}
+          </Text>
+          <Text component="span" lang={language} hiddenFrom="xs" inherit>
+            {language.toUpperCase()}
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

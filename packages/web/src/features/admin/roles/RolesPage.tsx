@@ -44,9 +44,11 @@ export function RolesPage() {
               header: t('roles.mfa'),
               render: (role) =>
                 role.requireMfa ? (
-                  <Badge variant="light">{t('roles.mfaRequired')}</Badge>
+                  <Badge variant="light" miw="max-content">
+                    {t('roles.mfaRequired')}
+                  </Badge>
                 ) : (
-                  <Badge variant="light" color="gray">
+                  <Badge variant="light" color="gray" miw="max-content">
                     {t('roles.mfaOptional')}
                   </Badge>
                 ),
