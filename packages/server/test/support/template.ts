@@ -50,6 +50,8 @@ export async function buildPostgresTemplate(adminUrl: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
+    // Test files started together may all find the template missing: one builds it, the others wait.
+    await admin.query('SELECT pg_advisory_lock(72616002)');
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount) return name;
     const building = `${name}_build`;
