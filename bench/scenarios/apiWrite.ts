@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { buildApp } from '../../packages/server/src/app.ts';
-import { sampleChild as sampleChildBody } from '../../packages/server/test/support/harness.ts';
+import { sampleChild as sampleChildBody, testAuthSettings } from '../../packages/server/test/support/harness.ts';
 import type { BenchResult } from '../run.ts';
 import { benchKeys, benchOrganisation, machine, scratchDatabase } from './setup.ts';
 import type { Database } from '../../packages/server/src/db/connect.ts';
@@ -22,7 +22,7 @@ export async function apiWrite({ quick }: { quick: boolean }): Promise<BenchResu
   const { app } = await buildApp({
     database: scratch.database,
     deps,
-    auth: { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 },
+    auth: testAuthSettings,
     secureCookies: false,
     loginRatePerMinute: 1000,
     logLevel: 'silent',

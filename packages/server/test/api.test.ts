@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import Fastify from 'fastify';
 import { registerAccessControl } from '../src/plugins/access.ts';
 import type { AuthService } from '../src/services/authService.ts';
-import { Client, createHarness, type Harness, sampleChild, signIn } from './support/harness.ts';
+import { Client, createHarness, type Harness, sampleChild, signIn, testAuthSettings } from './support/harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -191,7 +191,7 @@ describe('encryption at rest', () => {
 
 async function principalOf(client: Client) {
   const { authService } = await import('../src/services/authService.ts');
-  const auth = authService(h.deps, { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 });
+  const auth = authService(h.deps, testAuthSettings);
   const context = await auth.resolve(String(client.cookie));
   assert.ok(context);
   return context.principal;

@@ -6,8 +6,7 @@ import { after, before, test } from 'node:test';
 import { totpCode } from '../src/auth/totp.ts';
 import { loadKeyFile } from '../src/crypto/keyring.ts';
 import { rotateKeys } from '../src/services/keyRotation.ts';
-import { Client, createHarness, type Harness, sampleChild } from './support/harness.ts';
-import { buildApp } from '../src/app.ts';
+import { buildTestApp, Client, createHarness, type Harness, sampleChild } from './support/harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -19,14 +18,7 @@ test('rotation re-encrypts every sensitive field under a new key without losing 
   const path = join(mkdtempSync(join(tmpdir(), 'haven-rotate-')), 'keys.json');
   const { ring } = loadKeyFile(path, true);
   const deps = { ...h.deps, keys: ring };
-  const { app } = await buildApp({
-    database: h.database,
-    deps,
-    auth: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 },
-    secureCookies: false,
-    loginRatePerMinute: 1000,
-    logLevel: 'silent',
-  });
+  const { app } = await buildTestApp(h.database, deps);
   const user = await h.org.user('supervisor');
   const client = new Client(app);
   await client.login(user);
@@ -50,14 +42,7 @@ test('rotation re-encrypts every sensitive field under a new key without losing 
   }
   // The app, restarted with the rotated key file, still reads everything and the second factor still works.
   const rotated = loadKeyFile(path, false).ring;
-  const { app: restarted } = await buildApp({
-    database: h.database,
-    deps: { ...h.deps, keys: rotated },
-    auth: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 },
-    secureCookies: false,
-    loginRatePerMinute: 1000,
-    logLevel: 'silent',
-  });
+  const { app: restarted } = await buildTestApp(h.database, { ...h.deps, keys: rotated });
   const again = new Client(restarted);
   assert.equal((await again.login(user)).body.state, 'mfa_required');
   h.clock.advance(60_000);

@@ -23,7 +23,14 @@ const bodies: unknown[] = [
   { __proto__: { admin: true }, constructor: { prototype: { admin: true } } },
 ];
 const ids = ['not-a-uuid', '00000000-0000-7000-8000-000000000000', '%00', "1' OR '1'='1"];
-const queries = ['', '?limit=-1', '?limit=abc', '?cursor=%FF%FE', '?agencyId=x', '?resource=child&recordId=' + encodeURIComponent("' OR 1=1 --")];
+const queries = [
+  '',
+  '?limit=-1',
+  '?limit=abc',
+  '?cursor=%FF%FE',
+  '?agencyId=x',
+  '?resource=child&recordId=' + encodeURIComponent("' OR 1=1 --"),
+];
 
 test('no route answers 5xx to malformed input from a signed-in user', async () => {
   const failures: string[] = [];

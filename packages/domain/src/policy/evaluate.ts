@@ -22,6 +22,23 @@ export interface AccessRequest {
   resource: Resource;
 }
 
+/** The purpose an actor acts for when a request names none: their role's first purpose. */
+export function defaultPurpose(principal: Principal): Purpose {
+  return principal.policy.purposes[0] ?? 'case_management';
+}
+
+/** The error a refusal is reported with. */
+export function denialError(reason: DenyReason): 'firewall_denied' | 'purpose_not_permitted' | 'forbidden' {
+  switch (reason) {
+    case 'firewall':
+      return 'firewall_denied';
+    case 'purpose_not_permitted':
+      return 'purpose_not_permitted';
+    case 'no_permission':
+      return 'forbidden';
+  }
+}
+
 /** Pure, default-deny policy evaluation. */
 export function evaluate({ principal, purpose, action, resource }: AccessRequest): Decision {
   if (firewallBlocks({ principal, purpose, action, resource })) return { allowed: false, reason: 'firewall' };

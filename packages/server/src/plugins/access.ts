@@ -1,4 +1,6 @@
 import {
+  defaultPurpose,
+  denialError,
   evaluate,
   HavenError,
   isLocale,
@@ -94,13 +96,7 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService, r
     if (!decision.allowed) {
       // Refusals are evidence for oversight (an enforcement role probing child data, say): audit them.
       await recordDenial({ principal: session.principal, purpose, requestId: String(request.id) }, resource, action);
-      throw new HavenError(
-        decision.reason === 'firewall'
-          ? 'firewall_denied'
-          : decision.reason === 'purpose_not_permitted'
-            ? 'purpose_not_permitted'
-            : 'forbidden',
-      );
+      throw new HavenError(denialError(decision.reason));
     }
   });
 }
@@ -108,7 +104,7 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService, r
 /** The purpose a request declares (X-Haven-Purpose), or the role's first purpose. */
 export function purposeOf(request: FastifyRequest, session: SessionContext): Purpose {
   const header = request.headers['x-haven-purpose'];
-  if (header === undefined) return session.principal.policy.purposes[0] ?? 'case_management';
+  if (header === undefined) return defaultPurpose(session.principal);
   const parsed = Purpose.safeParse(header);
   if (!parsed.success) throw new HavenError('bad_request', { header: 'x-haven-purpose' });
   return parsed.data;

@@ -19,6 +19,21 @@ export class TestClock implements Clock {
   }
 }
 
+/** Session and lockout settings of the test apps: 30-minute idle sessions, lockout after 5 failures. */
+export const testAuthSettings = { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 };
+
+/** The HTTP app as tests build it: given database and dependencies (key ring, clock), quiet logs. */
+export function buildTestApp(database: TestDatabase, deps: DataDeps, loginRatePerMinute = 1000) {
+  return buildApp({
+    database,
+    deps,
+    auth: testAuthSettings,
+    secureCookies: false,
+    loginRatePerMinute,
+    logLevel: process.env.HAVEN_TEST_LOG ?? 'silent',
+  });
+}
+
 export interface Harness {
   app: FastifyInstance;
   routes: RouteEntry[];
@@ -56,14 +71,7 @@ export async function createHarness(options: { loginRatePerMinute?: number } = {
   const keys = testKeyRing();
   const clock = new TestClock();
   const deps: DataDeps = { db: database.db, keys, clock };
-  const { app, routes } = await buildApp({
-    database,
-    deps,
-    auth: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 },
-    secureCookies: false,
-    loginRatePerMinute: options.loginRatePerMinute ?? 1000,
-    logLevel: process.env.HAVEN_TEST_LOG ?? 'silent',
-  });
+  const { app, routes } = await buildTestApp(database, deps, options.loginRatePerMinute);
   const org = await runInTransaction(deps, system, async (uow) => {
     const repo = bootstrapRepository(uow);
     const agencyA = await repo.createAgency({ code: 'AGA', name: 'Agency A', jurisdiction: 'GR' });

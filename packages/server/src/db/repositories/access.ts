@@ -1,4 +1,14 @@
-import { type Action, type Decision, evaluate, HavenError, type Principal, type Resource, type RowScope } from '@haven/domain';
+import {
+  type Action,
+  type Decision,
+  defaultPurpose,
+  denialError,
+  evaluate,
+  HavenError,
+  type Principal,
+  type Resource,
+  type RowScope,
+} from '@haven/domain';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { UnitOfWork } from '../unitOfWork.ts';
 
@@ -20,24 +30,18 @@ export function authorize(
   audit: { jurisdiction: string; recordId: string | null },
 ): Allowed {
   const principal = requirePrincipal(uow);
-  const purpose = uow.actor.purpose ?? principal.policy.purposes[0] ?? 'case_management';
+  const purpose = uow.actor.purpose ?? defaultPurpose(principal);
   const decision = evaluate({ principal, purpose, action, resource });
   if (decision.allowed) return decision;
   uow.auditDenied({ ...audit, action, resource, changedFields: [] });
-  const code =
-    decision.reason === 'firewall'
-      ? 'firewall_denied'
-      : decision.reason === 'purpose_not_permitted'
-        ? 'purpose_not_permitted'
-        : 'forbidden';
-  throw new HavenError(code);
+  throw new HavenError(denialError(decision.reason));
 }
 
 /** Whether the actor could do `action`, without auditing or throwing (for shaping responses). */
 export function can(uow: UnitOfWork, action: Action, resource: Resource): boolean {
   const principal = uow.actor.principal;
   if (!principal) return false;
-  const purpose = uow.actor.purpose ?? principal.policy.purposes[0] ?? 'case_management';
+  const purpose = uow.actor.purpose ?? defaultPurpose(principal);
   return evaluate({ principal, purpose, action, resource }).allowed;
 }
 
