@@ -7,6 +7,8 @@ export interface RoleTemplate extends RolePolicy {
 }
 
 const readAdmin: Permission[] = ['user:read', 'agency:read', 'team:read', 'role:read'];
+/** Case work plus approving, assigning, merging duplicates and best-interests consent overrides. */
+const supervision: Permission[] = ['case:work', 'case:approve', 'case:assign', 'case:merge', 'case:override'];
 
 /**
  * Roles a new deployment starts with, one per actor in the requirements catalogue.
@@ -20,7 +22,7 @@ export const defaultRoles: readonly RoleTemplate[] = [
     description: 'Manages the cases assigned to them.',
     category: 'child_protection',
     scope: 'own',
-    permissions: ['child:create', 'child:read', 'child:update', 'child:list', 'agency:read', 'team:read'],
+    permissions: ['child:create', 'child:read', 'child:update', 'child:list', 'case:work', 'agency:read', 'team:read'],
     fieldRules: {},
     purposes: ['case_management'],
     requireMfa: false,
@@ -31,7 +33,15 @@ export const defaultRoles: readonly RoleTemplate[] = [
     description: 'Supervises the caseworkers of their team and approves their decisions.',
     category: 'child_protection',
     scope: 'team',
-    permissions: ['child:create', 'child:read', 'child:update', 'child:list', 'child:export', ...readAdmin],
+    permissions: [
+      'child:create',
+      'child:read',
+      'child:update',
+      'child:list',
+      'child:export',
+      ...supervision,
+      ...readAdmin,
+    ],
     fieldRules: {},
     purposes: ['case_management', 'supervision'],
     requireMfa: true,
@@ -42,7 +52,7 @@ export const defaultRoles: readonly RoleTemplate[] = [
     description: 'Oversees all cases of their agency.',
     category: 'child_protection',
     scope: 'agency',
-    permissions: ['child:read', 'child:update', 'child:list', 'child:export', ...readAdmin, 'audit:read'],
+    permissions: ['child:read', 'child:update', 'child:list', 'child:export', ...supervision, ...readAdmin, 'audit:read'],
     fieldRules: {},
     purposes: ['case_management', 'supervision'],
     requireMfa: true,
@@ -54,7 +64,7 @@ export const defaultRoles: readonly RoleTemplate[] = [
     category: 'service_provision',
     scope: 'own',
     permissions: ['child:read', 'child:list'],
-    fieldRules: { legal_status: 'hidden', protection_details: 'hidden', location: 'read' },
+    fieldRules: { legal_status: 'hidden', protection_details: 'hidden', restricted_notes: 'hidden', location: 'read' },
     purposes: ['service_delivery'],
     requireMfa: false,
   },
@@ -65,7 +75,7 @@ export const defaultRoles: readonly RoleTemplate[] = [
     category: 'guardianship',
     scope: 'own',
     permissions: ['child:read', 'child:list'],
-    fieldRules: { protection_details: 'read' },
+    fieldRules: { protection_details: 'read', restricted_notes: 'hidden' },
     purposes: ['guardianship'],
     requireMfa: false,
   },
@@ -87,7 +97,15 @@ export const defaultRoles: readonly RoleTemplate[] = [
     category: 'national_authority',
     scope: 'jurisdiction',
     permissions: ['child:list', 'agency:read', 'team:read', 'audit:read'],
-    fieldRules: { identity: 'hidden', location: 'hidden', legal_status: 'hidden', protection_details: 'hidden', photo: 'hidden' },
+    fieldRules: {
+      identity: 'hidden',
+      location: 'hidden',
+      legal_status: 'hidden',
+      protection_details: 'hidden',
+      health: 'hidden',
+      restricted_notes: 'hidden',
+      photo: 'hidden',
+    },
     purposes: ['statistics'],
     requireMfa: true,
   },
@@ -109,7 +127,7 @@ export const defaultRoles: readonly RoleTemplate[] = [
     category: 'partner_agency',
     scope: 'own',
     permissions: ['child:read', 'child:list'],
-    fieldRules: { legal_status: 'hidden' },
+    fieldRules: { legal_status: 'hidden', restricted_notes: 'hidden' },
     purposes: ['case_management'],
     requireMfa: true,
   },

@@ -1,13 +1,16 @@
-import type { Action, Principal, Purpose, Resource } from './model.ts';
+import { type Action, actions, type Principal, type Purpose, type Resource } from './model.ts';
 
 /**
  * Resources that hold data about an individual child. New child-data resources
  * (case, note, tracing request, …) must be listed here so the firewall covers them.
  */
-export const individualChildResources: ReadonlySet<Resource> = new Set<Resource>(['child']);
+export const individualChildResources: ReadonlySet<Resource> = new Set<Resource>(['child', 'case']);
 
-/** Actions that disclose individual child data to the actor. `create` does not: it is write-only registration and referral. */
-const disclosingActions: ReadonlySet<Action> = new Set<Action>(['read', 'list', 'update', 'delete', 'export']);
+/**
+ * Actions that disclose individual child data to the actor: every action but `create`, which is
+ * write-only registration and referral. Case work (`case:work`, `case:approve`, …) discloses too.
+ */
+const disclosingActions: ReadonlySet<Action> = new Set<Action>(actions.filter((a) => a !== 'create'));
 
 export interface FirewallInput {
   principal: Principal;

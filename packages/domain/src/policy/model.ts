@@ -1,15 +1,33 @@
 import { z } from 'zod';
 
-/** Resources that permissions are granted on. `child` is individual child data. */
-export const resources = ['child', 'user', 'agency', 'team', 'role', 'audit'] as const;
+/**
+ * Resources that permissions are granted on. `child` is the child's record itself; `case` is the
+ * case management work on it (recording actions, approving, assigning, merging).
+ */
+export const resources = ['child', 'case', 'user', 'agency', 'team', 'role', 'audit'] as const;
 export type Resource = (typeof resources)[number];
 
-export const actions = ['create', 'read', 'update', 'delete', 'list', 'export', 'manage', 'verify'] as const;
+export const actions = [
+  'create',
+  'read',
+  'update',
+  'delete',
+  'list',
+  'export',
+  'manage',
+  'verify',
+  'work',
+  'approve',
+  'assign',
+  'merge',
+  'override',
+] as const;
 export type Action = (typeof actions)[number];
 
 /** Which actions make sense on which resource: the catalogue administrators pick from. */
 export const permissionCatalogue: Record<Resource, readonly Action[]> = {
   child: ['create', 'read', 'update', 'delete', 'list', 'export'],
+  case: ['work', 'approve', 'assign', 'merge', 'override'],
   user: ['read', 'manage'],
   agency: ['read', 'manage'],
   team: ['read', 'manage'],
@@ -65,7 +83,15 @@ export const Purpose = z.enum(purposes);
 export type Purpose = z.infer<typeof Purpose>;
 
 /** Field groups whose visibility a role can restrict. */
-export const fieldGroups = ['identity', 'location', 'legal_status', 'protection_details', 'photo'] as const;
+export const fieldGroups = [
+  'identity',
+  'location',
+  'legal_status',
+  'protection_details',
+  'health',
+  'restricted_notes',
+  'photo',
+] as const;
 export const FieldGroup = z.enum(fieldGroups);
 export type FieldGroup = z.infer<typeof FieldGroup>;
 

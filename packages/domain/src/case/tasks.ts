@@ -1,0 +1,110 @@
+import { eighteenthBirthday } from './age.ts';
+import { addDays, addHours, type CasePolicy } from './casePolicy.ts';
+import { type CaseState, effectiveStatus, openPlanActions } from './caseState.ts';
+
+export const taskKinds = [
+  'open_referral',
+  'assign',
+  'screen',
+  'first_action',
+  'family_contact_review',
+  'assessment',
+  'case_plan',
+  'approve_assessment',
+  'approve_case_plan',
+  'approve_closure',
+  'accept_transfer',
+  'plan_action',
+  'follow_up',
+  'transition_plan',
+] as const;
+export type TaskKind = (typeof taskKinds)[number];
+
+/**
+ * Something due on a case. `for` says who acts: the assigned caseworker, a named user (a
+ * transfer's recipient, a plan action's responsible person) or the supervisors of the case's team.
+ */
+export interface CaseTask {
+  kind: TaskKind;
+  /** Distinguishes several tasks of one kind (a plan action's id); '' otherwise. */
+  ref: string;
+  dueAt: Date;
+  /** Shown from this moment on (the ageing-out alert window); null: shown at once. */
+  visibleFrom: Date | null;
+  for: { kind: 'caseworker' } | { kind: 'user'; userId: string } | { kind: 'supervisor' };
+}
+
+function dateAt(isoDate: string): Date {
+  return new Date(`${isoDate}T23:59:59Z`);
+}
+
+/**
+ * Everything currently due on a case, from its state and the policy table. Deadlines run from
+ * the event that started them (referral, opening, screening), so changing the risk level moves
+ * them at once (R34).
+ */
+export function caseTasks(state: CaseState, policy: CasePolicy, birthDate: string | null): CaseTask[] {
+  const status = effectiveStatus(state);
+  if (status === 'merged' || status === 'closed') return [];
+  const tasks: CaseTask[] = [];
+  const add = (kind: TaskKind, dueAt: Date, who: CaseTask['for'], ref = '', visibleFrom: Date | null = null) =>
+    tasks.push({ kind, ref, dueAt, visibleFrom, for: who });
+  const caseworker = { kind: 'caseworker' } as const;
+  const supervisor = { kind: 'supervisor' } as const;
+
+  if (status === 'referred') {
+    const hours = state.urgent ? Math.min(policy.urgentFirstActionHours, policy.referralToOpeningHours) : policy.referralToOpeningHours;
+    if (state.referredAt) add('open_referral', addHours(new Date(state.referredAt), hours), supervisor);
+    return tasks;
+  }
+  const openedAt = new Date(state.openedAt ?? state.referredAt ?? 0);
+  if (!state.assignedUserId) {
+    const hours = state.riskLevel === 'high' ? policy.assignHoursHighRisk : policy.assignHours;
+    add('assign', addHours(openedAt, hours), supervisor);
+  }
+  if (state.pendingTransferTo && state.transferRequestedAt) {
+    add('accept_transfer', addDays(new Date(state.transferRequestedAt), policy.approvalDays), { kind: 'user', userId: state.pendingTransferTo });
+  }
+  if (!state.screenedAt || !state.riskLevel) {
+    add('screen', addHours(openedAt, policy.screeningHours), caseworker);
+    return tasks;
+  }
+  const screenedAt = new Date(state.screenedAt);
+  const timeline = policy.risk[state.riskLevel];
+  if (!state.firstActionAt) {
+    const hours = state.urgent ? Math.min(policy.urgentFirstActionHours, timeline.firstActionHours) : timeline.firstActionHours;
+    add('first_action', addHours(screenedAt, hours), caseworker);
+  }
+  if (state.familyContact === 'review_required') add('family_contact_review', screenedAt, supervisor);
+
+  for (const subject of ['assessment', 'case_plan', 'closure'] as const) {
+    const approval = state.approvals[subject];
+    if (approval?.status === 'pending') add(`approve_${subject}`, addDays(new Date(approval.requestedAt), policy.approvalDays), supervisor);
+  }
+  if (!state.assessment || state.approvals.assessment?.status === 'rejected') {
+    add('assessment', addDays(screenedAt, timeline.assessmentDays), caseworker);
+  } else if (!state.casePlan || state.approvals.case_plan?.status === 'rejected') {
+    add('case_plan', addDays(screenedAt, timeline.casePlanDays), caseworker);
+  }
+  for (const action of openPlanActions(state)) {
+    const who = action.responsibleUserId ? ({ kind: 'user', userId: action.responsibleUserId } as const) : caseworker;
+    add('plan_action', dateAt(action.dueDate), who, action.id);
+  }
+  if (state.approvals.case_plan?.status === 'approved') {
+    const since = new Date(state.lastFollowUpAt ?? state.approvals.case_plan.decidedAt ?? screenedAt);
+    const due = state.followUpDueDate ? dateAt(state.followUpDueDate) : addDays(since, timeline.followUpDays);
+    add('follow_up', due, caseworker);
+  }
+  if (birthDate && !state.transitionPlanAt) {
+    const adult = dateAt(eighteenthBirthday(birthDate));
+    add('transition_plan', addDays(adult, -policy.transitionPlanDaysBefore), caseworker, '', addDays(adult, -policy.ageingOutAlertDays));
+  }
+  return tasks;
+}
+
+/** The earliest deadline on a case: the indexed column lists sort and filter "overdue" on. */
+export function nextDue(tasks: readonly CaseTask[]): Date | null {
+  let next: Date | null = null;
+  for (const task of tasks) if (!next || task.dueAt < next) next = task.dueAt;
+  return next;
+}
