@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type Insertable, sql } from 'kysely';
 import type { ChildTable } from '../packages/server/src/db/schema.ts';
 import { blindIndex, newRecordKey, sealField } from '../packages/server/src/crypto/envelope.ts';
-import { childRecordAad, recordKeyField } from '../packages/server/src/db/repositories/childRepository.ts';
+import { childRecordAad, recordKeyField } from '../packages/server/src/db/repositories/childRecord.ts';
 import type { KeyRing } from '../packages/server/src/crypto/keyring.ts';
 import type { Database } from '../packages/server/src/db/connect.ts';
 import { childReference, uuidv7 } from '../packages/server/src/db/ids.ts';

@@ -11,3 +11,23 @@ export * from './schemas/admin.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/child.ts';
 export * from './schemas/audit.ts';
+export * from './case/index.ts';
+export * from './codes/index.ts';
+export * from './schemas/person.ts';
+export * from './disability/index.ts';
+export {
+  compareNames,
+  comparePersons,
+  defaultMatchWeights,
+  detectScript,
+  jaroWinkler,
+  latinKeys,
+  type MatchResult,
+  type MatchWeights,
+  type NameInput,
+  nameTokens,
+  normaliseName,
+  type PersonDescriptor,
+  phoneticKeys,
+  rankCandidates,
+} from './names/index.ts';

@@ -16,9 +16,13 @@ import { describeAccess, registerAccessControl, type RouteAccess } from './plugi
 import { RequestValidationError, registerErrorHandling } from './plugins/errors.ts';
 import { auditRoutes } from './routes/v1/audit.ts';
 import { authRoutes } from './routes/v1/auth.ts';
+import { caseRoutes } from './routes/v1/cases.ts';
 import { childRoutes } from './routes/v1/children.ts';
+import { referenceRoutes } from './routes/v1/reference.ts';
 import { organisationRoutes } from './routes/v1/organisation.ts';
 import { type AuthSettings, authService } from './services/authService.ts';
+import { caseService } from './services/caseService.ts';
+import { casePolicyStore } from './services/casePolicyStore.ts';
 import { dataService } from './services/dataService.ts';
 
 export interface AppOptions {
@@ -68,7 +72,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   const routes: RouteEntry[] = [];
   const auth = authService(options.deps, options.auth);
-  const data = dataService(options.deps);
+  const policies = casePolicyStore(options.deps.db);
+  const data = dataService(options.deps, policies);
+  const cases = caseService(options.deps, policies);
 
   registerErrorHandling(app);
   registerAccessControl(app, auth, data.recordDenial);
@@ -137,7 +143,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     async (v1) => {
       await v1.register(authRoutes, authOptions);
       await v1.register(organisationRoutes, { data });
-      await v1.register(childRoutes, { data });
+      await v1.register(childRoutes, { data, cases });
+      await v1.register(caseRoutes, { cases });
+      await v1.register(referenceRoutes, { deps: options.deps });
       await v1.register(auditRoutes, { data });
     },
     { prefix: '/api/v1' },

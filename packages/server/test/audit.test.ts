@@ -35,7 +35,7 @@ describe('audit events', () => {
     const user = await h.org.user('caseworker');
     const worker = await signIn(h, user);
     const created = await worker.post('/api/v1/children', sampleChild);
-    await worker.patch(`/api/v1/children/${created.body.id}`, { location: 'New shelter' });
+    await worker.patch(`/api/v1/children/${created.body.id}`, { locationDetail: 'New shelter' });
     await worker.get(`/api/v1/children/${created.body.id}`);
     const trail = await events(created.body.id);
     assert.deepEqual(
@@ -48,7 +48,7 @@ describe('audit events', () => {
     assert.equal(create?.actor_agency_id, user.agencyId);
     assert.equal(create?.purpose, 'case_management');
     assert.equal(create?.jurisdiction, 'GR');
-    assert.deepEqual(update?.changed_fields, ['location']);
+    assert.deepEqual(update?.changed_fields, ['locationDetail']);
     assert.match(String(update?.request_id), /^[0-9a-f-]{36}$/);
     assert.ok(!JSON.stringify(trail).includes('New shelter'), 'no values in the audit trail');
     assert.ok(!JSON.stringify(trail).includes('Amina'));

@@ -138,14 +138,14 @@ describe('CSRF', () => {
     const before = await countRows('child');
     const token = client.csrf;
     client.csrf = undefined;
-    const missing = await client.post('/api/v1/children', { givenName: 'X', sex: 'male' });
+    const missing = await client.post('/api/v1/children', { names: [{ type: 'given', value: 'X' }], sex: 'male' });
     assert.equal(missing.status, 403);
     assert.equal(missing.body.error.code, 'csrf_invalid');
     client.csrf = other.csrf;
-    assert.equal((await client.post('/api/v1/children', { givenName: 'X', sex: 'male' })).body.error.code, 'csrf_invalid');
+    assert.equal((await client.post('/api/v1/children', { names: [{ type: 'given', value: 'X' }], sex: 'male' })).body.error.code, 'csrf_invalid');
     assert.equal(await countRows('child'), before);
     client.csrf = token;
-    assert.equal((await client.post('/api/v1/children', { givenName: 'X', sex: 'male' })).status, 201);
+    assert.equal((await client.post('/api/v1/children', { names: [{ type: 'given', value: 'X' }], sex: 'male' })).status, 201);
   });
 });
 

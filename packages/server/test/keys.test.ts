@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { totpCode } from '../src/auth/totp.ts';
 import { loadKeyFile } from '../src/crypto/keyring.ts';
 import { rotateKeys } from '../src/services/keyRotation.ts';
-import { buildTestApp, Client, createHarness, type Harness, sampleChild } from './support/harness.ts';
+import { buildTestApp, Client, createHarness, givenName, type Harness, names, sampleChild } from './support/harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -25,7 +25,7 @@ test('rotation re-encrypts every sensitive field under a new key without losing 
   const setup = await client.post('/api/v1/auth/mfa/totp/setup');
   await client.post('/api/v1/auth/mfa/totp/confirm', { code: await totpCode(setup.body.secret, new Date()) });
   const ids: string[] = [];
-  for (let i = 0; i < 7; i++) ids.push((await client.post('/api/v1/children', { ...sampleChild, givenName: `Name ${i}` })).body.id);
+  for (let i = 0; i < 7; i++) ids.push((await client.post('/api/v1/children', { ...sampleChild, names: names(`Name ${i}`) })).body.id);
 
   const result = await rotateKeys(deps, 3);
   assert.ok(result.childKeysRewrapped >= 7);
@@ -51,7 +51,7 @@ test('rotation re-encrypts every sensitive field under a new key without losing 
     200,
   );
   const child = await again.get(`/api/v1/children/${ids[4]}`);
-  assert.equal(child.body.givenName, 'Name 4');
+  assert.equal(givenName(child.body), 'Name 4');
   assert.equal(child.body.protectionNotes, sampleChild.protectionNotes);
   await app.close();
   await restarted.close();

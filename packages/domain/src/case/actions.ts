@@ -167,6 +167,10 @@ export type SystemAction =
       assignedUserId: string | null;
       /** The registrant saw an urgent protection concern: the referral is opened sooner. */
       urgentConcern: boolean;
+      careStatus?: z.infer<typeof CareStatus> | undefined;
+      stage?: z.infer<typeof MigrationStage> | undefined;
+      /** Indicators the registrant noticed, offered to the caseworker's screening. */
+      concerns?: z.infer<typeof ScreeningIndicator>[] | undefined;
     }
   | { type: 'profile_updated'; fields: string[] }
   | { type: 'merged_into'; targetId: string; note?: string | undefined }
@@ -174,7 +178,10 @@ export type SystemAction =
   | { type: 'unmerged'; otherId: string; note?: string | undefined }
   | { type: 'bulk_assigned'; userId: string };
 
-export type CaseEventData = CaseActionInput | SystemAction;
+/** A consent as logged: the child's age at the time is added when it is recorded. */
+export type LoggedConsent = Extract<CaseActionInput, { type: 'consent_recorded' }> & { childAgeAtTime?: number | null };
+
+export type CaseEventData = Exclude<CaseActionInput, { type: 'consent_recorded' }> | LoggedConsent | SystemAction;
 export type CaseEventType = CaseEventData['type'];
 
 /** One entry of a case's log as stored (the data is sealed at rest). */

@@ -38,6 +38,7 @@ export interface ConsentRecord {
   kind: 'consent' | 'assent';
   date: string;
   adultExclusionReason: string | null;
+  childAgeAtTime: number | null;
   withdrawn: ConsentScope[];
 }
 
@@ -144,6 +145,14 @@ export function applyEvent(previous: CaseState, event: CaseEvent): CaseState {
       state.referredAt = at;
       state.assignedUserId = data.assignedUserId;
       state.urgent = data.urgentConcern;
+      if (data.careStatus) {
+        state.careStatus = data.careStatus;
+        state.careStatusHistory = [{ careStatus: data.careStatus, since: data.firstContactAt.slice(0, 10) }];
+      }
+      if (data.stage) {
+        state.stage = data.stage;
+        state.stageHistory = [{ stage: data.stage, country: null, since: data.firstContactAt.slice(0, 10) }];
+      }
       if (data.mode === 'full') {
         state.status = 'open';
         state.openedAt = at;
@@ -247,6 +256,7 @@ export function applyEvent(previous: CaseState, event: CaseEvent): CaseState {
           kind: data.kind,
           date: data.date,
           adultExclusionReason: data.adultExclusionReason ?? null,
+          childAgeAtTime: data.childAgeAtTime ?? null,
           withdrawn: [],
         },
       ];

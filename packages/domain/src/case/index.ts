@@ -6,3 +6,4 @@ export * from './codes.ts';
 export * from './consent.ts';
 export * from './tasks.ts';
 export * from './workflow.ts';
+export * from './view.ts';

@@ -197,7 +197,7 @@ describe('case workflow', () => {
 describe('consent by age band', () => {
   const withConsents = (...records: Array<Partial<CaseState['consents'][number]>>): CaseState => ({
     ...emptyCaseState(),
-    consents: records.map((r, i) => ({ seq: i + 1, scopes: ['services'], givenBy: 'child', kind: 'consent', date: '2026-11-01', adultExclusionReason: null, withdrawn: [], ...r })),
+    consents: records.map((r, i) => ({ seq: i + 1, scopes: ['services'], givenBy: 'child', kind: 'consent', date: '2026-11-01', adultExclusionReason: null, childAgeAtTime: null, withdrawn: [], ...r })),
   });
 
   test('a young child needs an adult; an older one consents alone', () => {

@@ -38,7 +38,7 @@ describe('evaluate', () => {
       action: 'read',
       resource: 'child',
     });
-    assert.deepEqual(decision, { allowed: true, rows: { kind: 'team', teamIds: ['t1'] }, fields: { legal_status: 'hidden' } });
+    assert.deepEqual(decision, { allowed: true, rows: { kind: 'team', teamIds: ['t1'], agencyId: 'a1' }, fields: { legal_status: 'hidden' } });
   });
 
   test('refuses a purpose the role does not carry', () => {
@@ -104,9 +104,11 @@ describe('row scope', () => {
   test('each scope admits exactly the records it should', () => {
     assert.equal(inRowScope({ kind: 'own', userId: 'u1' }, record), true);
     assert.equal(inRowScope({ kind: 'own', userId: 'u2' }, record), false);
-    assert.equal(inRowScope({ kind: 'team', teamIds: ['t2', 't1'] }, record), true);
-    assert.equal(inRowScope({ kind: 'team', teamIds: [] }, record), false);
-    assert.equal(inRowScope({ kind: 'team', teamIds: ['t1'] }, { ...record, teamId: null }), false);
+    assert.equal(inRowScope({ kind: 'team', teamIds: ['t2', 't1'], agencyId: 'a1' }, record), true);
+    assert.equal(inRowScope({ kind: 'team', teamIds: [], agencyId: 'a1' }, record), false);
+    // A record no team has taken yet is the agency's intake pool, seen by its teams.
+    assert.equal(inRowScope({ kind: 'team', teamIds: ['t1'], agencyId: 'a1' }, { ...record, teamId: null }), true);
+    assert.equal(inRowScope({ kind: 'team', teamIds: ['t1'], agencyId: 'a2' }, { ...record, teamId: null }), false);
     assert.equal(inRowScope({ kind: 'agency', agencyId: 'a2' }, record), false);
     assert.equal(inRowScope({ kind: 'jurisdiction', jurisdiction: 'GR' }, record), true);
     assert.equal(inRowScope({ kind: 'jurisdiction', jurisdiction: 'IT' }, record), false);

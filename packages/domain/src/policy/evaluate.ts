@@ -4,7 +4,8 @@ import type { Action, FieldAccess, FieldGroup, Permission, Principal, Purpose, R
 /** The rows a decision lets through, expressed as data so the repository can turn it into SQL. */
 export type RowScope =
   | { kind: 'own'; userId: string }
-  | { kind: 'team'; teamIds: readonly string[] }
+  /** The teams' records, and the agency's records no team has taken yet (the intake pool). */
+  | { kind: 'team'; teamIds: readonly string[]; agencyId: string }
   | { kind: 'agency'; agencyId: string }
   | { kind: 'jurisdiction'; jurisdiction: string }
   | { kind: 'all' };
@@ -53,7 +54,7 @@ export function rowScope(scope: Scope, principal: Principal): RowScope {
     case 'own':
       return { kind: 'own', userId: principal.userId };
     case 'team':
-      return { kind: 'team', teamIds: principal.teamIds };
+      return { kind: 'team', teamIds: principal.teamIds, agencyId: principal.agencyId };
     case 'agency':
       return { kind: 'agency', agencyId: principal.agencyId };
     case 'jurisdiction':
@@ -72,9 +73,9 @@ export function jurisdictionContains(outer: string, inner: string): boolean {
 export function inRowScope(rows: RowScope, record: RecordOwnership): boolean {
   switch (rows.kind) {
     case 'own':
-      return record.ownerUserId === rows.userId;
+      return record.ownerUserId === rows.userId || record.pendingTransferTo === rows.userId;
     case 'team':
-      return record.teamId !== null && rows.teamIds.includes(record.teamId);
+      return record.teamId === null ? record.agencyId === rows.agencyId : rows.teamIds.includes(record.teamId);
     case 'agency':
       return record.agencyId === rows.agencyId;
     case 'jurisdiction':

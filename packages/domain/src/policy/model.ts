@@ -130,4 +130,6 @@ export interface RecordOwnership {
   agencyId: string;
   teamId: string | null;
   ownerUserId: string | null;
+  /** A caseworker a transfer waits for, who may see the record to accept or decline it. */
+  pendingTransferTo?: string | null;
 }

@@ -11,6 +11,8 @@ export const Agency = z.object({
   code: z.string(),
   jurisdiction: z.string(),
   active: z.boolean(),
+  /** A child protection agency that receives first-contact referrals. */
+  acceptsReferrals: z.boolean(),
   createdAt: z.string(),
 });
 export type Agency = z.infer<typeof Agency>;
@@ -24,6 +26,7 @@ export const AgencyInput = z.object({
     .regex(/^[A-Z0-9_-]{2,32}$/),
   jurisdiction: JurisdictionCode,
   active: z.boolean().default(true),
+  acceptsReferrals: z.boolean().default(false),
 });
 export type AgencyInput = z.infer<typeof AgencyInput>;
 

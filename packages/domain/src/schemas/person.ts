@@ -19,7 +19,7 @@ const NameText = z
   .trim()
   .min(1)
   .max(120)
-  .transform((value) => value.normalize('NFC'));
+  .overwrite((value) => value.normalize('NFC'));
 
 export const NamePart = z.object({
   type: NamePartType,

@@ -10,6 +10,7 @@ export interface AgencyTable {
   name: string;
   jurisdiction: string;
   active: Generated<boolean>;
+  accepts_referrals: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -108,6 +109,85 @@ export interface ChildTable {
   updated_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  status: Generated<string>;
+  workflow_step: Generated<string>;
+  risk_level: string | null;
+  urgent: Generated<boolean>;
+  next_due_at: Generated<Date>;
+  typology: Generated<string[]>;
+  care_status: string | null;
+  stage: string | null;
+  location_code: string | null;
+  treated_as_child: Generated<boolean>;
+  profile: ColumnType<Record<string, unknown>, string | undefined, string>;
+  name_keys: Generated<string[]>;
+  first_contact_at: Date | null;
+  referred_at: Date | null;
+  opened_at: Date | null;
+  closed_at: Date | null;
+  merged_into: string | null;
+  pending_transfer_to: string | null;
+  event_seq: Generated<number>;
+}
+
+export interface CaseEventTable {
+  jurisdiction: string;
+  child_id: string;
+  seq: number;
+  type: string;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  field_group: string | null;
+  data: Json<unknown>;
+}
+
+export interface CaseTaskTable {
+  jurisdiction: string;
+  child_id: string;
+  kind: string;
+  ref: Generated<string>;
+  due_at: Date;
+  visible_from: Date | null;
+  assignee_user_id: string | null;
+  for_supervisor: Generated<boolean>;
+  agency_id: string;
+  team_id: string | null;
+  risk_level: string | null;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  jurisdiction: string | null;
+  child_id: string | null;
+  ref: Generated<string>;
+  dedupe_key: string;
+  created_at: Timestamp;
+  read_at: Date | null;
+}
+
+export interface ChildRelationTable {
+  id: string;
+  jurisdiction: string;
+  child_id: string;
+  kind: string;
+  related_jurisdiction: string | null;
+  related_child_id: string | null;
+  relationship: string;
+  accompanying: Generated<boolean>;
+  sensitive: Json<Record<string, unknown>>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface AdminAreaTable {
+  code: string;
+  jurisdiction: string;
+  parent_code: string | null;
+  level: number;
+  names: Json<Record<string, string>>;
+  active: Generated<boolean>;
 }
 
 export interface AuditChainTable {
@@ -166,4 +246,9 @@ export interface DB {
   audit_event: AuditEventTable;
   audit_seal: AuditSealTable;
   system_setting: SystemSettingTable;
+  case_event: CaseEventTable;
+  case_task: CaseTaskTable;
+  notification: NotificationTable;
+  child_relation: ChildRelationTable;
+  admin_area: AdminAreaTable;
 }

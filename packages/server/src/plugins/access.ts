@@ -23,8 +23,14 @@ import { safeEqual } from '../auth/tokens.ts';
  * - session: any signed-in session, even one still waiting for its second factor
  * - signedIn: a fully signed-in user, no particular permission (their own account)
  * - permission: a fully signed-in user whose role grants it (the repository then applies scope and fields)
+ * - anyOf: a fully signed-in user whose role grants one of them (the repository checks the exact one)
  */
-export type RouteAccess = { public: true } | { session: true } | { signedIn: true } | { permission: Permission };
+export type RouteAccess =
+  | { public: true }
+  | { session: true }
+  | { signedIn: true }
+  | { permission: Permission }
+  | { anyOf: readonly [Permission, ...Permission[]] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -46,6 +52,7 @@ export function describeAccess(access: RouteAccess): string {
   if ('public' in access) return 'public';
   if ('session' in access) return 'session';
   if ('signedIn' in access) return 'signed-in';
+  if ('anyOf' in access) return access.anyOf.join(' | ');
   return access.permission;
 }
 
@@ -90,13 +97,17 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService, r
     if ('signedIn' in access) return;
 
     // Coarse gate; the repository applies the same policy with row scope and field masks.
-    const [resource, action] = access.permission.split(':') as [Resource, Action];
     const purpose = purposeOf(request, session);
-    const decision = evaluate({ principal: session.principal, purpose, action, resource });
-    if (!decision.allowed) {
+    const permissions = 'anyOf' in access ? access.anyOf : [access.permission];
+    const decisions = permissions.map((permission) => {
+      const [resource, action] = permission.split(':') as [Resource, Action];
+      return { resource, action, decision: evaluate({ principal: session.principal, purpose, action, resource }) };
+    });
+    if (!decisions.some((d) => d.decision.allowed)) {
+      const [first] = decisions as [(typeof decisions)[number]];
       // Refusals are evidence for oversight (an enforcement role probing child data, say): audit them.
-      await recordDenial({ principal: session.principal, purpose, requestId: String(request.id) }, resource, action);
-      throw new HavenError(denialError(decision.reason));
+      await recordDenial({ principal: session.principal, purpose, requestId: String(request.id) }, first.resource, first.action);
+      throw new HavenError(first.decision.allowed ? 'forbidden' : denialError(first.decision.reason));
     }
   });
 }

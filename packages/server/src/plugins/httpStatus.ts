@@ -22,6 +22,7 @@ export function httpStatus(code: ErrorCode): number {
     case 'firewall_denied':
     case 'purpose_not_permitted':
     case 'field_read_only':
+    case 'invalid_assignee':
       return 403;
     case 'not_found':
     case 'route_not_found':
@@ -29,6 +30,17 @@ export function httpStatus(code: ErrorCode): number {
     case 'conflict':
     case 'email_taken':
     case 'version_conflict':
+    case 'action_not_allowed':
+    case 'consent_required':
+    case 'screening_required':
+    case 'approval_required':
+    case 'approval_pending':
+    case 'approval_not_pending':
+    case 'nothing_to_approve':
+    case 'case_plan_actions_open':
+    case 'family_contact_review_required':
+    case 'transfer_not_pending':
+    case 'separation_warning':
       return 409;
     case 'payload_too_large':
       return 413;

@@ -3,10 +3,21 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { defaultRoles, HavenError } from '@haven/domain';
 import { passwordHasher } from '../auth/passwords.ts';
-import { bootstrapRepository } from '../db/repositories/bootstrapRepository.ts';
+import { type AdminAreaInput, bootstrapRepository } from '../db/repositories/bootstrapRepository.ts';
 import { type DataDeps, runInTransaction } from '../db/unitOfWork.ts';
 
 const system = { principal: null, purpose: 'administration' as const, requestId: null };
+
+/** A small administrative hierarchy for the demo (regions, then regional units). */
+const demoAreas: AdminAreaInput[] = [
+  { code: 'GR-A', jurisdiction: 'GR', level: 1, names: { en: 'Eastern Macedonia and Thrace', fr: 'Macédoine-Orientale-et-Thrace', es: 'Macedonia Oriental y Tracia', ar: 'مقدونيا الشرقية وتراقيا' } },
+  { code: 'GR-A-EVR', jurisdiction: 'GR', parentCode: 'GR-A', level: 2, names: { en: 'Evros', fr: 'Évros', es: 'Evros', ar: 'إيفروس' } },
+  { code: 'GR-I', jurisdiction: 'GR', level: 1, names: { en: 'Attica', fr: 'Attique', es: 'Ática', ar: 'أتيكا' } },
+  { code: 'GR-I-ATH', jurisdiction: 'GR', parentCode: 'GR-I', level: 2, names: { en: 'Central Athens', fr: 'Athènes-Centre', es: 'Atenas Central', ar: 'وسط أثينا' } },
+  { code: 'GR-I-PIR', jurisdiction: 'GR', parentCode: 'GR-I', level: 2, names: { en: 'Piraeus', fr: 'Le Pirée', es: 'El Pireo', ar: 'بيريوس' } },
+  { code: 'GR-K', jurisdiction: 'GR', level: 1, names: { en: 'North Aegean', fr: 'Égée-Septentrionale', es: 'Egeo Septentrional', ar: 'شمال بحر إيجة' } },
+  { code: 'GR-K-LES', jurisdiction: 'GR', parentCode: 'GR-K', level: 2, names: { en: 'Lesbos', fr: 'Lesbos', es: 'Lesbos', ar: 'ليسبوس' } },
+];
 
 export async function ensureDefaultRoles(deps: DataDeps): Promise<number> {
   return runInTransaction(deps, system, (uow) => bootstrapRepository(uow).ensureDefaultRoles());
@@ -28,8 +39,10 @@ export async function seedDemo(deps: DataDeps): Promise<DemoUser[] | null> {
     const repo = bootstrapRepository(uow);
     await repo.ensureDefaultRoles();
     if ((await repo.countUsers()) > 0) return null;
-    const cpd = await repo.createAgency({ code: 'CPD', name: 'Child Protection Directorate', jurisdiction: 'GR' });
+    const cpd = await repo.createAgency({ code: 'CPD', name: 'Child Protection Directorate', jurisdiction: 'GR', acceptsReferrals: true });
     const ngo = await repo.createAgency({ code: 'RCA', name: "Refugee Children's Aid", jurisdiction: 'GR-I' });
+    const border = await repo.createAgency({ code: 'BGU', name: 'Border guard unit, Evros', jurisdiction: 'GR' });
+    await repo.upsertAdminAreas(demoAreas);
     const teams = {
       intake: await repo.createTeam(cpd, 'Athens intake team'),
       field: await repo.createTeam(cpd, 'Lesvos field team'),
@@ -38,7 +51,7 @@ export async function seedDemo(deps: DataDeps): Promise<DemoUser[] | null> {
     const placement: Record<string, { agency: string; agencyCode: string; jurisdiction: string; teams: string[] }> = {
       guardian: { agency: ngo, agencyCode: 'RCA', jurisdiction: 'GR-I', teams: [teams.guardianship] },
       service_provider: { agency: ngo, agencyCode: 'RCA', jurisdiction: 'GR-I', teams: [teams.guardianship] },
-      border_official: { agency: cpd, agencyCode: 'CPD', jurisdiction: 'GR', teams: [teams.field] },
+      border_official: { agency: border, agencyCode: 'BGU', jurisdiction: 'GR', teams: [] },
     };
     const users: DemoUser[] = [];
     for (const template of defaultRoles) {

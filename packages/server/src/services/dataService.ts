@@ -1,9 +1,10 @@
-import type { ChildInput, ChildUpdateInput, PageQuery } from '@haven/domain';
+import type { ChildInput, ChildListQuery, ChildUpdateInput, PageQuery } from '@haven/domain';
 import { passwordHasher } from '../auth/passwords.ts';
 import { auditRepository } from '../db/repositories/auditRepository.ts';
 import { childRepository } from '../db/repositories/childRepository.ts';
 import { idempotencyRepository, type StoredResponse } from '../db/repositories/idempotencyRepository.ts';
 import { organisationRepository } from '../db/repositories/organisationRepository.ts';
+import type { CasePolicyStore } from './casePolicyStore.ts';
 import { type Actor, appendDenied, type DataDeps, runAsOneStatement, runInTransaction, type UnitOfWork } from '../db/unitOfWork.ts';
 
 const uniqueViolation = '23505';
@@ -48,16 +49,21 @@ function stripKind({ kind: _kind, ...rest }: Record<string, unknown>): Record<st
   return rest;
 }
 
-export function dataService(deps: DataDeps) {
+export function dataService(deps: DataDeps, policies: CasePolicyStore) {
   const inTx = <T>(actor: Actor, work: (uow: UnitOfWork) => Promise<T>) => runInTransaction(deps, actor, work);
+  const children = async <T>(actor: Actor, work: (repo: ReturnType<typeof childRepository>) => Promise<T>) => {
+    const policy = await policies.get();
+    return inTx(actor, (uow) => work(childRepository(uow, policy)));
+  };
   return {
-    createChild: (actor: Actor, input: ChildInput, idempotency?: { key: string; route: string; body: unknown }) =>
-      idempotentCreate(
+    createChild: async (actor: Actor, input: ChildInput, idempotency?: { key: string; route: string; body: unknown }) => {
+      const policy = await policies.get();
+      return idempotentCreate(
         deps,
         actor,
         idempotency,
         async (uow) => {
-          const result = await childRepository(uow).create(input);
+          const result = await childRepository(uow, policy).register(input);
           return 'child' in result
             ? { status: 201, body: result.child, stored: { kind: 'child', id: result.child.id } }
             : { status: 201, body: result.receipt, stored: { kind: 'receipt', ...result.receipt } };
@@ -65,12 +71,13 @@ export function dataService(deps: DataDeps) {
         // A replay re-reads the record through the policy (and is audited as a read); the stored
         // response holds the record id only, never child data.
         async (uow, stored) =>
-          stored.kind === 'child' && typeof stored.id === 'string' ? childRepository(uow).get(stored.id) : stripKind(stored),
-      ),
-    getChild: (actor: Actor, id: string) => inTx(actor, (uow) => childRepository(uow).get(id)),
-    listChildren: (actor: Actor, page: PageQuery) => inTx(actor, (uow) => childRepository(uow).list(page)),
+          stored.kind === 'child' && typeof stored.id === 'string' ? childRepository(uow, policy).get(stored.id) : stripKind(stored),
+      );
+    },
+    getChild: (actor: Actor, id: string) => children(actor, (repo) => repo.get(id)),
+    listChildren: (actor: Actor, query: ChildListQuery) => children(actor, (repo) => repo.list(query)),
     updateChild: (actor: Actor, id: string, patch: ChildUpdateInput, version: number | null) =>
-      inTx(actor, (uow) => childRepository(uow).update(id, patch, version)),
+      children(actor, (repo) => repo.update(id, patch, version)),
 
     organisation: <T>(actor: Actor, work: (repo: ReturnType<typeof organisationRepository>) => Promise<T>) =>
       inTx(actor, (uow) => work(organisationRepository(uow))),

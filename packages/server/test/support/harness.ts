@@ -74,7 +74,7 @@ export async function createHarness(options: { loginRatePerMinute?: number } = {
   const { app, routes } = await buildTestApp(database, deps, options.loginRatePerMinute);
   const org = await runInTransaction(deps, system, async (uow) => {
     const repo = bootstrapRepository(uow);
-    const agencyA = await repo.createAgency({ code: 'AGA', name: 'Agency A', jurisdiction: 'GR' });
+    const agencyA = await repo.createAgency({ code: 'AGA', name: 'Agency A', jurisdiction: 'GR', acceptsReferrals: true });
     const agencyB = await repo.createAgency({ code: 'AGB', name: 'Agency B', jurisdiction: 'IT' });
     return {
       agencyA,
@@ -130,7 +130,7 @@ export class Client {
   language = 'en';
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await this.app.inject({
       method,
       url,
@@ -155,6 +155,8 @@ export class Client {
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
   post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);
   patch = (url: string, body: unknown, headers?: Record<string, string>) => this.request('PATCH', url, body, headers);
+  put = (url: string, body: unknown, headers?: Record<string, string>) => this.request('PUT', url, body, headers);
+  delete = (url: string, headers?: Record<string, string>) => this.request('DELETE', url, undefined, headers);
 
   async login(user: { email: string; password: string }) {
     return this.post('/api/v1/auth/login', { email: user.email, password: user.password });
@@ -184,13 +186,23 @@ export async function signIn(h: Harness, user: TestUser): Promise<Client & { tot
   return client;
 }
 
+/** A name as parts: a given name and, optionally, a family name. */
+export function names(given: string, family?: string) {
+  return [{ type: 'given', value: given }, ...(family ? [{ type: 'family', value: family }] : [])];
+}
+
+/** The given name of a child as returned by the API (absent when identity is hidden). */
+export function givenName(child: { names?: { type: string; value: string }[] }): string | undefined {
+  return child.names?.find((n) => n.type === 'given')?.value;
+}
+
 export const sampleChild = {
-  givenName: 'Amina',
-  familyName: 'Yusuf',
+  names: names('Amina', 'Yusuf'),
   sex: 'female',
-  birthDate: '2011-03-04',
+  age: { birthDate: '2011-03-04', birthDatePrecision: 'exact', ageBasis: 'documented' },
   nationality: ['SD'],
-  location: 'Reception centre, Athens',
-  legalStatus: 'asylum_seeker',
+  typology: ['unaccompanied', 'asylum_seeker'],
+  locationDetail: 'Reception centre, Athens',
+  legalStatus: 'Asylum claim lodged',
   protectionNotes: 'Disclosed exploitation en route.',
 };

@@ -50,9 +50,10 @@ export function rowScopeFilter(table: 'child', rows: RowScope): RawBuilder<SqlBo
   const col = (column: string) => sql.ref(`${table}.${column}`);
   switch (rows.kind) {
     case 'own':
-      return sql<SqlBool>`${col('owner_user_id')} = ${rows.userId}`;
+      // A caseworker a transfer waits for sees the case, to accept or decline it.
+      return sql<SqlBool>`(${col('owner_user_id')} = ${rows.userId} OR ${col('pending_transfer_to')} = ${rows.userId})`;
     case 'team':
-      return rows.teamIds.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`${col('team_id')} = ANY(${[...rows.teamIds]}::uuid[])`;
+      return sql<SqlBool>`(${col('team_id')} = ANY(${[...rows.teamIds]}::uuid[]) OR (${col('team_id')} IS NULL AND ${col('agency_id')} = ${rows.agencyId}))`;
     case 'agency':
       return sql<SqlBool>`${col('agency_id')} = ${rows.agencyId}`;
     case 'jurisdiction':

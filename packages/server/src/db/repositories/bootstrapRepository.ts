@@ -3,6 +3,14 @@ import { globalJurisdiction } from '../../audit/hash.ts';
 import { uuidv7 } from '../ids.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 
+export interface AdminAreaInput {
+  code: string;
+  jurisdiction: string;
+  parentCode?: string | null;
+  level: number;
+  names: Record<string, string>;
+}
+
 /**
  * What the system itself sets up, before any administrator exists: the default roles, the demo
  * organisation, the first administrator (from the CLI). Audited with no actor.
@@ -63,11 +71,12 @@ export function bootstrapRepository(uow: UnitOfWork) {
         .orderBy('u.email')
         .execute(),
 
-    async createAgency(input: { code: string; name: string; jurisdiction: string }): Promise<string> {
+    async createAgency(input: { code: string; name: string; jurisdiction: string; acceptsReferrals?: boolean }): Promise<string> {
       const id = uuidv7(uow.now.getTime());
+      const { acceptsReferrals = false, ...rest } = input;
       await tx
         .insertInto('agency')
-        .values({ id, ...input, created_at: uow.now, updated_at: uow.now })
+        .values({ id, ...rest, accepts_referrals: acceptsReferrals, created_at: uow.now, updated_at: uow.now })
         .execute();
       audit('agency', id, ['code', 'name', 'jurisdiction']);
       return id;
@@ -116,6 +125,19 @@ export function bootstrapRepository(uow: UnitOfWork) {
 
     getSetting: async (key: string) =>
       (await tx.selectFrom('system_setting').select('value').where('key', '=', key).executeTakeFirst())?.value,
+    /** Adds or renames areas of the administrative hierarchy (parents first). */
+    async upsertAdminAreas(areas: readonly AdminAreaInput[]): Promise<void> {
+      for (const area of areas) {
+        const names = JSON.stringify(area.names);
+        await tx
+          .insertInto('admin_area')
+          .values({ code: area.code, jurisdiction: area.jurisdiction, parent_code: area.parentCode ?? null, level: area.level, names })
+          .onConflict((oc) => oc.column('code').doUpdateSet({ names, parent_code: area.parentCode ?? null, level: area.level }))
+          .execute();
+      }
+      audit('admin_area', globalJurisdiction, areas.map((a) => a.code));
+    },
+
     async setSetting(key: string, value: unknown): Promise<void> {
       await tx
         .insertInto('system_setting')

@@ -1,7 +1,7 @@
 import { globalJurisdiction } from '../../audit/hash.ts';
 import { sql } from 'kysely';
 import { Envelope, open, rewrapRecordKey, seal, WrappedKey } from '../../crypto/envelope.ts';
-import { childRecordAad, recordKeyField } from './childRepository.ts';
+import { childRecordAad, recordKeyField } from './childRecord.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 
 /** Moves stored secrets to the active key, a batch at a time (key rotation). */

@@ -34,6 +34,7 @@ const toAgency = (r: Selectable<AgencyTable>): Agency => ({
   code: r.code,
   jurisdiction: r.jurisdiction,
   active: r.active,
+  acceptsReferrals: r.accepts_referrals,
   createdAt: r.created_at.toISOString(),
 });
 
@@ -157,7 +158,16 @@ export function organisationRepository(uow: UnitOfWork) {
       const id = uuidv7(uow.now.getTime());
       const row = await tx
         .insertInto('agency')
-        .values({ id, ...input, created_at: uow.now, updated_at: uow.now })
+        .values({
+          id,
+          code: input.code,
+          name: input.name,
+          jurisdiction: input.jurisdiction,
+          active: input.active,
+          accepts_referrals: input.acceptsReferrals,
+          created_at: uow.now,
+          updated_at: uow.now,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       audit('agency', 'create', id, changedKeys(input));
@@ -172,9 +182,10 @@ export function organisationRepository(uow: UnitOfWork) {
         const taken = await tx.selectFrom('agency').select('id').where('code', '=', patch.code).where('id', '!=', id).executeTakeFirst();
         if (taken) throw new HavenError('conflict', { field: 'code' });
       }
+      const { acceptsReferrals, ...rest } = patch;
       const row = await tx
         .updateTable('agency')
-        .set({ ...patch, updated_at: uow.now })
+        .set({ ...rest, ...(acceptsReferrals !== undefined ? { accepts_referrals: acceptsReferrals } : {}), updated_at: uow.now })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();

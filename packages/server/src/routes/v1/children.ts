@@ -1,7 +1,23 @@
-import { Child, ChildInput, ChildReceipt, ChildUpdateInput, HavenError, Page, PageQuery, Uuid } from '@haven/domain';
+import {
+  Child,
+  ChildInput,
+  ChildListQuery,
+  ChildReceipt,
+  ChildUpdateInput,
+  DuplicateCandidate,
+  FirstContactInput,
+  HavenError,
+  IsoDate,
+  NamePart,
+  NationalityCode,
+  Page,
+  Sex,
+  Uuid,
+} from '@haven/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../plugins/access.ts';
+import type { CaseService } from '../../services/caseService.ts';
 import type { DataService } from '../../services/dataService.ts';
 
 const IdempotencyKey = z
@@ -10,7 +26,67 @@ const IdempotencyKey = z
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/);
 
-export const childRoutes: FastifyPluginAsyncZod<{ data: DataService }> = async (app, { data }) => {
+const DuplicateCheck = z.object({
+  names: z.array(NamePart).min(1).max(12),
+  sex: Sex,
+  birthDate: IsoDate.optional(),
+  approximateAge: z.number().int().min(0).max(25).optional(),
+  nationality: z.array(NationalityCode).max(5).default([]),
+});
+
+export const childRoutes: FastifyPluginAsyncZod<{ data: DataService; cases: CaseService }> = async (app, { data, cases }) => {
+  app.post(
+    '/children/first-contact',
+    {
+      config: { access: { permission: 'child:create' } },
+      schema: {
+        tags: ['children'],
+        summary: 'Quick first-contact registration: creates the record and refers the child to child protection at once',
+        body: FirstContactInput,
+        response: { 201: ChildReceipt.extend({ referredTo: z.object({ id: Uuid, name: z.string() }) }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await cases.registerFirstContact(actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/children/referral-agencies',
+    {
+      config: { access: { permission: 'child:create' } },
+      schema: {
+        tags: ['children'],
+        summary: 'Child protection agencies a first-contact registrant can refer to',
+        response: { 200: z.object({ items: z.array(z.object({ id: Uuid, name: z.string(), code: z.string(), jurisdiction: z.string() })) }) },
+      },
+    },
+    async (request) => ({ items: await cases.referralAgencies(actorOf(request)) }),
+  );
+
+  app.post(
+    '/children/duplicate-check',
+    {
+      config: { access: { permission: 'child:list' } },
+      schema: {
+        tags: ['children'],
+        summary: 'Before registering: registered children who may be the same child',
+        body: DuplicateCheck,
+        response: { 200: z.object({ items: z.array(DuplicateCandidate) }) },
+      },
+    },
+    async (request) => {
+      const { names, sex, birthDate, approximateAge, nationality } = request.body;
+      const subject = {
+        names,
+        sex,
+        birthDate: birthDate ?? null,
+        birthDatePrecision: birthDate ? ('exact' as const) : ('unknown' as const),
+        ageRange: approximateAge !== undefined ? { min: Math.max(0, approximateAge - 2), max: approximateAge + 2 } : null,
+        nationality,
+      };
+      return { items: await cases.duplicatesFor(actorOf(request), subject) };
+    },
+  );
+
   app.post(
     '/children',
     {
@@ -38,7 +114,12 @@ export const childRoutes: FastifyPluginAsyncZod<{ data: DataService }> = async (
     '/children',
     {
       config: { access: { permission: 'child:list' } },
-      schema: { tags: ['children'], querystring: PageQuery, response: { 200: Page(Child) } },
+      schema: {
+        tags: ['children'],
+        summary: 'The case list: filters on status, risk, typology, nationality, age group, sex, caseworker, location and overdue; sorted by due date by default',
+        querystring: ChildListQuery,
+        response: { 200: Page(Child) },
+      },
     },
     async (request) => data.listChildren(actorOf(request), request.query),
   );

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { CaseSummary } from '../schemas/child.ts';
+import { IsoDate, Uuid } from '../schemas/common.ts';
+import { CaseActionInput, CaseEventView } from './actions.ts';
+import {
+  ApprovalSubject,
+  CareStatus,
+  ClosureReason,
+  ConsentGiver,
+  ConsentScope,
+  consentScopes,
+  MigrationStage,
+  PlanActionStatus,
+  Relationship,
+  RiskLevel,
+  ServiceType,
+  Typology,
+} from './codes.ts';
+import { taskKinds } from './tasks.ts';
+
+export const TaskKindSchema = z.enum(taskKinds);
+
+export const CaseTaskView = z.object({
+  kind: TaskKindSchema,
+  ref: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  for: z.enum(['caseworker', 'user', 'supervisor']),
+  userId: Uuid.nullable(),
+});
+export type CaseTaskView = z.infer<typeof CaseTaskView>;
+
+const ApprovalView = z.object({
+  status: z.enum(['pending', 'approved', 'rejected']),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedBy: Uuid.nullable(),
+});
+
+const ConsentCheckView = z.object({
+  valid: z.boolean(),
+  basis: z.enum(['consent', 'best_interests_override']).optional(),
+  missing: z.array(z.enum(['child_assent', 'child_consent', 'adult_consent'])).optional(),
+});
+
+export const RelationInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('child'), relatedChildId: Uuid, relationship: Relationship }),
+  z.object({
+    kind: z.literal('adult'),
+    relationship: Relationship,
+    accompanying: z.boolean(),
+    name: z.string().trim().min(1).max(200).optional(),
+    contact: z.string().trim().max(200).optional(),
+  }),
+]);
+export type RelationInput = z.infer<typeof RelationInput>;
+
+export const RelationView = z.object({
+  id: Uuid,
+  kind: z.enum(['child', 'adult']),
+  relationship: Relationship,
+  accompanying: z.boolean(),
+  relatedChildId: Uuid.nullable(),
+  relatedReference: z.string().nullable(),
+  name: z.string().nullable().optional(),
+  contact: z.string().nullable().optional(),
+  createdAt: z.string(),
+});
+export type RelationView = z.infer<typeof RelationView>;
+
+/** Everything the case page shows, as the reader's role may see it. */
+export const CaseView = z.object({
+  childId: Uuid,
+  reference: z.string(),
+  jurisdiction: z.string(),
+  agencyId: Uuid,
+  teamId: Uuid.nullable(),
+  summary: CaseSummary,
+  assignedUserId: Uuid.nullable(),
+  pendingTransferTo: Uuid.nullable(),
+  typology: z.array(Typology),
+  careStatus: CareStatus.nullable(),
+  stage: MigrationStage.nullable(),
+  riskLevel: RiskLevel.nullable(),
+  familyComplicit: z.boolean(),
+  familyContact: z.enum(['not_required', 'review_required', 'cleared', 'not_cleared']),
+  indicators: z.array(z.string()).optional(),
+  screenedAt: z.string().nullable(),
+  firstActionAt: z.string().nullable(),
+  closureReason: ClosureReason.nullable(),
+  promptness: z.object({
+    contactToReferralHours: z.number().nullable(),
+    referralToOpeningHours: z.number().nullable(),
+    contactToReferralLate: z.boolean(),
+    referralToOpeningLate: z.boolean(),
+  }),
+  approvals: z.partialRecord(ApprovalSubject, ApprovalView),
+  assessment: z.object({ kind: z.enum(['initial', 'comprehensive']), at: z.string() }).nullable(),
+  plan: z
+    .object({
+      at: z.string(),
+      actions: z.array(
+        z.object({
+          id: z.string(),
+          goalId: z.string().nullable(),
+          service: ServiceType,
+          provider: z.string().nullable(),
+          responsibleUserId: Uuid.nullable(),
+          dueDate: IsoDate,
+          status: PlanActionStatus,
+        }),
+      ),
+    })
+    .nullable(),
+  careStatusHistory: z.array(z.object({ careStatus: CareStatus, since: z.string() })),
+  stageHistory: z.array(z.object({ stage: MigrationStage, country: z.string().nullable(), since: z.string() })),
+  consents: z.object({
+    records: z.array(
+      z.object({
+        seq: z.number().int(),
+        scopes: z.array(ConsentScope),
+        givenBy: ConsentGiver,
+        kind: z.enum(['consent', 'assent']),
+        date: z.string(),
+        childAgeAtTime: z.number().nullable(),
+        withdrawn: z.array(ConsentScope),
+      }),
+    ),
+    byScope: z.record(z.enum(consentScopes), ConsentCheckView),
+  }),
+  tasks: z.array(CaseTaskView),
+  allowedActions: z.array(z.string()),
+  relations: z.array(RelationView),
+  mergedInto: Uuid.nullable(),
+  mergedFrom: z.array(Uuid),
+  /** Display names of the users the page mentions (actors, assignee), by id. */
+  users: z.record(z.string(), z.string()),
+  events: z.array(CaseEventView),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+/** The body of `POST /children/:id/actions`. */
+export const CaseActionRequest = z.object({
+  action: CaseActionInput,
+  /** Confirms an action that separates the child from siblings or accompanying adults (R24). */
+  confirmSeparation: z.boolean().default(false),
+});
+export type CaseActionRequest = z.infer<typeof CaseActionRequest>;
+
+export const TaskListQuery = z.object({
+  view: z.enum(['mine', 'supervision']).default('mine'),
+  kind: z
+    .preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(TaskKindSchema).min(1).max(20))
+    .optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TaskListQuery = z.infer<typeof TaskListQuery>;
+
+export const TaskItem = z.object({
+  childId: Uuid,
+  reference: z.string(),
+  displayName: z.string().optional(),
+  riskLevel: RiskLevel.nullable(),
+  assignedUserId: Uuid.nullable(),
+  task: CaseTaskView,
+});
+export type TaskItem = z.infer<typeof TaskItem>;
+
+export const CaseloadRow = z.object({
+  userId: Uuid,
+  displayName: z.string(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  highRisk: z.number().int(),
+});
+
+export const ReassignInput = z.object({ childIds: z.array(Uuid).min(1).max(200), toUserId: Uuid, note: z.string().trim().max(2_000).optional() });
+export type ReassignInput = z.infer<typeof ReassignInput>;
+
+export const MergeInput = z.object({ intoId: Uuid, note: z.string().trim().max(2_000).optional() });
+
+export const DuplicateCandidate = z.object({
+  childId: Uuid,
+  reference: z.string(),
+  displayName: z.string().optional(),
+  sex: z.string(),
+  birthYear: z.number().nullable(),
+  nationality: z.array(z.string()),
+  status: z.string(),
+  score: z.number(),
+  likelihood: z.enum(['likely', 'possible']),
+  reasons: z.array(z.object({ field: z.string(), effect: z.string(), detail: z.string() })),
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;

@@ -1,0 +1,117 @@
+import {
+  applyEvent,
+  type CaseEvent,
+  type CaseEventData,
+  type CasePolicy,
+  type CaseState,
+  caseTasks,
+  emptyCaseState,
+  foldCase,
+} from '@haven/domain';
+import type { Insertable, Updateable } from 'kysely';
+import type { ChildTable } from '../schema.ts';
+import type { UnitOfWork } from '../unitOfWork.ts';
+import { type CaseColumns, type CaseRef, caseColumns, eventRow, openEvent, taskRows } from './caseProjection.ts';
+import { type ChildRow, readSealed, recordKey } from './childRecord.ts';
+
+/** A case with its log replayed: the row as read, its data key, every event and the derived state. */
+export interface LoadedCase {
+  row: ChildRow;
+  key: () => Buffer;
+  events: CaseEvent[];
+  state: CaseState;
+  birthDate: string | null;
+}
+
+export function birthDateOf(uow: UnitOfWork, row: ChildRow, key = recordKey(uow.keys, row.id, row.sensitive as Record<string, unknown>)) {
+  return (readSealed(key, row.id, row.sensitive as Record<string, unknown>, 'birthDate') as string | null) ?? null;
+}
+
+/** Reads and decrypts a case's log. The caller has locked the row when it is going to append. */
+export async function loadCase(uow: UnitOfWork, row: ChildRow): Promise<LoadedCase> {
+  const key = recordKey(uow.keys, row.id, row.sensitive as Record<string, unknown>);
+  const rows = await uow.tx
+    .selectFrom('case_event')
+    .select(['seq', 'occurred_at', 'actor_user_id', 'data'])
+    .where('jurisdiction', '=', row.jurisdiction)
+    .where('child_id', '=', row.id)
+    .orderBy('seq')
+    .execute();
+  const events = rows.map((r) => openEvent(key, row.id, r));
+  return { row, key, events, state: foldCase(events), birthDate: birthDateOf(uow, row, key) };
+}
+
+function newEvents(uow: UnitOfWork, state: CaseState, datas: readonly CaseEventData[]): { events: CaseEvent[]; state: CaseState } {
+  const events: CaseEvent[] = [];
+  let next = state;
+  for (const data of datas) {
+    const event: CaseEvent = { seq: next.lastSeq + 1, at: uow.now.toISOString(), actorUserId: uow.actor.principal?.userId ?? null, data };
+    next = applyEvent(next, event);
+    events.push(event);
+  }
+  return { events, state: next };
+}
+
+/**
+ * The team a case belongs to once a caseworker takes it: unchanged when it is one of theirs,
+ * otherwise their first team, so their supervisor sees it (a referral has no team yet).
+ */
+export async function teamOnAssignment(uow: UnitOfWork, row: ChildRow, assigneeId: string): Promise<Updateable<ChildTable>> {
+  const teams = await uow.tx.selectFrom('user_team').select('team_id').where('user_id', '=', assigneeId).orderBy('team_id').execute();
+  const ids = teams.map((t) => t.team_id);
+  if (ids.length === 0 || (row.team_id !== null && ids.includes(row.team_id))) return {};
+  return { team_id: ids[0] ?? null };
+}
+
+/**
+ * The writes of a new case: the child row with its derived columns, its first events and tasks.
+ * Reads nothing, so a registration can go to the database as one statement.
+ */
+export async function writeNewCase(
+  uow: UnitOfWork,
+  row: Omit<Insertable<ChildTable>, keyof CaseColumns> & CaseRef,
+  key: () => Buffer,
+  datas: readonly CaseEventData[],
+  policy: CasePolicy,
+  birthDate: string | null,
+): Promise<CaseColumns> {
+  const { events, state } = newEvents(uow, emptyCaseState(), datas);
+  const tasks = caseTasks(state, policy, birthDate);
+  const columns = caseColumns(state, tasks);
+  await uow.write(uow.tx.insertInto('child').values({ ...row, ...columns }));
+  await uow.write(uow.tx.insertInto('case_event').values(events.map((e) => eventRow(key, row, e))));
+  const rows = taskRows(row, state, tasks);
+  if (rows.length > 0) await uow.write(uow.tx.insertInto('case_task').values(rows));
+  return columns;
+}
+
+/**
+ * Appends actions to a loaded (and locked) case: new events, the derived columns, the tasks
+ * rewritten. `rowChanges` carries profile changes written with them in the same update.
+ */
+export async function appendEvents(
+  uow: UnitOfWork,
+  loaded: LoadedCase,
+  datas: readonly CaseEventData[],
+  policy: CasePolicy,
+  rowChanges: Updateable<ChildTable> = {},
+  birthDate: string | null = loaded.birthDate,
+): Promise<LoadedCase> {
+  const { row, key } = loaded;
+  const { events, state } = newEvents(uow, loaded.state, datas);
+  const ref: CaseRef = { ...row, team_id: rowChanges.team_id !== undefined ? rowChanges.team_id : row.team_id };
+  const tasks = caseTasks(state, policy, birthDate);
+  const columns = { ...rowChanges, ...caseColumns(state, tasks), updated_at: uow.now, updated_by: uow.actor.principal?.userId ?? row.updated_by };
+  const updated = await uow.tx
+    .updateTable('child')
+    .set(columns)
+    .where('jurisdiction', '=', row.jurisdiction)
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (events.length > 0) await uow.tx.insertInto('case_event').values(events.map((e) => eventRow(key, row, e))).execute();
+  await uow.tx.deleteFrom('case_task').where('jurisdiction', '=', row.jurisdiction).where('child_id', '=', row.id).execute();
+  const rows = taskRows(ref, state, tasks);
+  if (rows.length > 0) await uow.tx.insertInto('case_task').values(rows).execute();
+  return { row: updated, key, events: [...loaded.events, ...events], state, birthDate };
+}

@@ -1,0 +1,246 @@
+import {
+  type Action,
+  actionPermission,
+  ageInYears,
+  type CaseActionInput,
+  type CaseActionType,
+  type CaseEventData,
+  type CaseEventView,
+  type CasePolicy,
+  type CaseTask,
+  type CaseView,
+  caseTasks,
+  consentFor,
+  consentScopes,
+  effectiveStatus,
+  fieldAccess,
+  HavenError,
+  refuseAction,
+  withPlanIds,
+  workflowTable,
+} from '@haven/domain';
+import { uuidv7 } from '../ids.ts';
+import type { UnitOfWork } from '../unitOfWork.ts';
+import { type Allowed, authorize, can, requirePrincipal, rowScopeFilter } from './access.ts';
+import { appendEvents, type LoadedCase, loadCase, teamOnAssignment } from './caseLog.ts';
+import { eventFieldGroup } from './caseProjection.ts';
+import { caseSummary, type ChildRow, profileOf } from './childRecord.ts';
+import { notificationRepository } from './notificationRepository.ts';
+import { relationRepository } from './relationRepository.ts';
+
+const hours = (from: string | null, to: string | null) =>
+  from && to ? Math.round(((Date.parse(to) - Date.parse(from)) / 3_600_000) * 10) / 10 : null;
+
+/** Actions that move a child away from the people they came with (R24): confirmed explicitly when such links exist. */
+function separates(action: CaseActionInput): boolean {
+  switch (action.type) {
+    case 'stage_changed':
+      return true;
+    case 'care_status_changed':
+      return action.careStatus === 'unaccompanied' || action.careStatus === 'separated';
+    case 'closure_requested':
+      return action.reason === 'transferred' || action.reason === 'repatriated';
+    default:
+      return false;
+  }
+}
+
+export function taskView(task: CaseTask, assignee: string | null, now: Date) {
+  return {
+    kind: task.kind,
+    ref: task.ref,
+    dueAt: task.dueAt.toISOString(),
+    overdue: task.dueAt < now,
+    for: task.for.kind,
+    userId: task.for.kind === 'user' ? task.for.userId : task.for.kind === 'caseworker' ? assignee : null,
+  };
+}
+
+/**
+ * Case management on a child's record: the case page and the actions recorded on it. Every call
+ * is checked against the actor's policy and scope, the workflow table and the case's safeguards,
+ * and audited in the same transaction.
+ */
+export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
+  const { tx } = uow;
+  const notices = notificationRepository(uow);
+
+  async function rowInScope(id: string, decision: Allowed, lock: boolean): Promise<ChildRow> {
+    let query = tx.selectFrom('child').selectAll().where('id', '=', id).where(rowScopeFilter('child', decision.rows));
+    if (lock) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    if (row) return row;
+    const exists = await tx.selectFrom('child').select('jurisdiction').where('id', '=', id).executeTakeFirst();
+    if (exists) uow.auditDenied({ jurisdiction: exists.jurisdiction, action: 'read', resource: 'case', recordId: id, changedFields: [] });
+    throw new HavenError('not_found');
+  }
+
+  function childAge(loaded: LoadedCase): number | null {
+    return ageInYears({ ...profileOf(loaded.row).age, birthDate: loaded.birthDate }, uow.now);
+  }
+
+  async function userNames(ids: readonly (string | null)[]): Promise<Record<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return {};
+    const rows = await tx.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+    return Object.fromEntries(rows.map((r) => [r.id, r.display_name]));
+  }
+
+  function allowedActions(loaded: LoadedCase): CaseActionType[] {
+    const status = effectiveStatus(loaded.state);
+    return workflowTable[status].filter((type) => {
+      const [, verb] = actionPermission[type].split(':') as [string, Action];
+      return can(uow, verb, 'case');
+    });
+  }
+
+  async function view(loaded: LoadedCase, read: Allowed): Promise<CaseView> {
+    const { row, state } = loaded;
+    const age = childAge(loaded);
+    const seesGroup = (group: ReturnType<typeof eventFieldGroup>) => group === null || fieldAccess(read, group) !== 'hidden';
+    const events: CaseEventView[] = loaded.events.map((event) => {
+      const base = { seq: event.seq, type: event.data.type, at: event.at, actorUserId: event.actorUserId };
+      if (!seesGroup(eventFieldGroup(event.data))) return { ...base, redacted: true };
+      const { type: _type, ...data } = event.data;
+      return { ...base, data, redacted: false };
+    });
+    const tasks = caseTasks(state, policy, loaded.birthDate).filter((t) => !t.visibleFrom || t.visibleFrom <= uow.now);
+    const relations = await relationRepository(uow).listFor(row, read);
+    return {
+      childId: row.id,
+      reference: row.reference,
+      jurisdiction: row.jurisdiction,
+      agencyId: row.agency_id,
+      teamId: row.team_id,
+      summary: caseSummary(row, uow.now),
+      assignedUserId: state.assignedUserId,
+      pendingTransferTo: state.pendingTransferTo,
+      typology: row.typology as CaseView['typology'],
+      careStatus: state.careStatus,
+      stage: state.stage,
+      riskLevel: state.riskLevel,
+      familyComplicit: state.familyComplicit,
+      familyContact: state.familyContact,
+      ...(seesGroup('protection_details') ? { indicators: state.indicators } : {}),
+      screenedAt: state.screenedAt,
+      firstActionAt: state.firstActionAt,
+      closureReason: state.closureReason,
+      promptness: {
+        contactToReferralHours: hours(state.firstContactAt, state.referredAt),
+        referralToOpeningHours: hours(state.referredAt, state.openedAt),
+        contactToReferralLate: (hours(state.firstContactAt, state.referredAt) ?? 0) > policy.contactToReferralHours,
+        referralToOpeningLate: (hours(state.referredAt, state.openedAt ?? uow.now.toISOString()) ?? 0) > policy.referralToOpeningHours,
+      },
+      approvals: state.approvals,
+      assessment: state.assessment ? { kind: state.assessment.kind, at: state.assessment.at } : null,
+      plan: state.casePlan ? { at: state.casePlan.at, actions: state.casePlan.actions } : null,
+      careStatusHistory: state.careStatusHistory,
+      stageHistory: state.stageHistory,
+      consents: {
+        records: state.consents.map(({ seq, scopes, givenBy, kind, date, childAgeAtTime, withdrawn }) => ({
+          seq,
+          scopes,
+          givenBy,
+          kind,
+          date,
+          childAgeAtTime,
+          withdrawn,
+        })),
+        byScope: Object.fromEntries(consentScopes.map((scope) => [scope, consentFor(state, scope, age, policy)])) as CaseView['consents']['byScope'],
+      },
+      tasks: tasks.map((t) => taskView(t, state.assignedUserId, uow.now)),
+      allowedActions: allowedActions(loaded),
+      relations,
+      mergedInto: state.mergedInto,
+      mergedFrom: state.mergedFrom,
+      users: await userNames([state.assignedUserId, state.pendingTransferTo, ...loaded.events.map((e) => e.actorUserId)]),
+      events,
+    };
+  }
+
+  /** A caseworker who can take the case: active, in the case's agency, with case work in their role. */
+  async function assertAssignable(userId: string, row: ChildRow): Promise<void> {
+    const user = await tx
+      .selectFrom('app_user as u')
+      .innerJoin('role as r', 'r.id', 'u.role_id')
+      .select(['u.active', 'u.agency_id', 'r.permissions', 'r.category'])
+      .where('u.id', '=', userId)
+      .executeTakeFirst();
+    const ok = user?.active && user.agency_id === row.agency_id && user.permissions.includes('case:work') && user.category !== 'immigration_enforcement';
+    if (!ok) throw new HavenError('invalid_assignee');
+  }
+
+  async function notifyFor(loaded: LoadedCase, action: CaseActionInput, seq: number) {
+    const { row, state } = loaded;
+    const child = { jurisdiction: row.jurisdiction, id: row.id };
+    const key = `${row.id}:${seq}`;
+    switch (action.type) {
+      case 'assigned':
+        return notices.notify([action.userId], 'case_assigned', child, key);
+      case 'opened':
+        return notices.notify([state.assignedUserId], 'case_assigned', child, key);
+      case 'transfer_requested':
+        return notices.notify([action.toUserId], 'transfer_requested', child, key);
+      case 'transfer_accepted':
+      case 'transfer_declined':
+        return notices.notify(await notices.supervisorsOf(row.agency_id, row.team_id), 'transfer_answered', child, key);
+      case 'approval_requested':
+      case 'closure_requested':
+        return notices.notify(await notices.supervisorsOf(row.agency_id, row.team_id), 'approval_requested', child, key);
+      case 'approval_decided':
+        return notices.notify([state.assignedUserId], 'approval_decided', child, key);
+      default:
+        return undefined;
+    }
+  }
+
+  return {
+    async view(id: string): Promise<CaseView> {
+      const read = authorize(uow, 'read', 'child', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: id });
+      const loaded = await loadCase(uow, await rowInScope(id, read, false));
+      uow.audit({ jurisdiction: loaded.row.jurisdiction, action: 'read', resource: 'case', recordId: id, changedFields: [] });
+      return view(loaded, read);
+    },
+
+    async act(id: string, input: CaseActionInput, confirmSeparation: boolean): Promise<CaseView> {
+      const principal = requirePrincipal(uow);
+      const [, verb] = actionPermission[input.type].split(':') as [string, Action];
+      const audit = { jurisdiction: principal.jurisdiction, recordId: id };
+      const read = authorize(uow, 'read', 'child', audit);
+      const decision = authorize(uow, verb, 'case', audit);
+      const loaded = await loadCase(uow, await rowInScope(id, decision, true));
+      const refusal = refuseAction({ state: loaded.state, input, actorUserId: principal.userId, childAge: childAge(loaded), policy });
+      if (refusal) throw new HavenError(refusal.code, refusal.details);
+      if (input.type === 'assigned') await assertAssignable(input.userId, loaded.row);
+      if (input.type === 'transfer_requested') await assertAssignable(input.toUserId, loaded.row);
+      if (input.type === 'opened' && !loaded.state.assignedUserId) await assertAssignable(principal.userId, loaded.row);
+      if (separates(input) && !confirmSeparation) {
+        const together = await relationRepository(uow).together(loaded.row);
+        if (together > 0) throw new HavenError('separation_warning', { relations: together });
+      }
+      const data: CaseEventData =
+        input.type === 'case_plan_recorded'
+          ? withPlanIds(input, () => uuidv7(uow.now.getTime()).slice(-12))
+          : input.type === 'consent_recorded'
+            ? { ...input, childAgeAtTime: childAge(loaded) }
+            : input;
+      const assignee =
+        input.type === 'assigned'
+          ? input.userId
+          : input.type === 'transfer_accepted' || (input.type === 'opened' && !loaded.state.assignedUserId)
+            ? principal.userId
+            : null;
+      const changes = assignee ? await teamOnAssignment(uow, loaded.row, assignee) : {};
+      const after = await appendEvents(uow, loaded, [data], policy, changes);
+      await notifyFor(after, input, after.state.lastSeq);
+      uow.audit({
+        jurisdiction: loaded.row.jurisdiction,
+        action: input.type,
+        resource: 'case',
+        recordId: id,
+        changedFields: Object.keys(input).filter((k) => k !== 'type'),
+      });
+      return view(after, read);
+    },
+  };
+}

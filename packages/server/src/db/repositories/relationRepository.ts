@@ -1,0 +1,116 @@
+import { fieldAccess, HavenError, type RelationInput, type RelationView } from '@haven/domain';
+import { uuidv7 } from '../ids.ts';
+import type { UnitOfWork } from '../unitOfWork.ts';
+import { type Allowed, authorize, requirePrincipal, rowScopeFilter } from './access.ts';
+import { type ChildRow, openValue, recordKey, sealValue } from './childRecord.ts';
+
+const relationAad = (childId: string, relationId: string, field: string) => `child:${childId}:relation:${relationId}:${field}`;
+
+/**
+ * Household and family links (R24): siblings as links between two child records (both
+ * directions), accompanying or related adults with their name and contact sealed under the
+ * child's data key.
+ */
+export function relationRepository(uow: UnitOfWork) {
+  const { tx } = uow;
+
+  async function childInScope(id: string, decision: Allowed, lock = false): Promise<ChildRow> {
+    let query = tx.selectFrom('child').selectAll().where('id', '=', id).where(rowScopeFilter('child', decision.rows));
+    if (lock) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    if (!row) throw new HavenError('not_found');
+    return row;
+  }
+
+  return {
+    async listFor(row: ChildRow, read: Allowed): Promise<RelationView[]> {
+      const rows = await tx
+        .selectFrom('child_relation as r')
+        .leftJoin('child as c', (join) => join.onRef('c.jurisdiction', '=', 'r.related_jurisdiction').onRef('c.id', '=', 'r.related_child_id'))
+        .select(['r.id', 'r.kind', 'r.relationship', 'r.accompanying', 'r.related_child_id', 'r.sensitive', 'r.created_at', 'c.reference'])
+        .where('r.jurisdiction', '=', row.jurisdiction)
+        .where('r.child_id', '=', row.id)
+        .orderBy('r.created_at')
+        .execute();
+      const identity = fieldAccess(read, 'identity') !== 'hidden';
+      const key = recordKey(uow.keys, row.id, row.sensitive as Record<string, unknown>);
+      return rows.map((r) => {
+        const sealed = r.sensitive as Record<string, unknown>;
+        const open = (field: string) => (sealed[field] ? String(openValue(key, relationAad(row.id, r.id, field), sealed[field])) : null);
+        return {
+          id: r.id,
+          kind: r.kind as RelationView['kind'],
+          relationship: r.relationship as RelationView['relationship'],
+          accompanying: r.accompanying,
+          relatedChildId: r.related_child_id,
+          relatedReference: r.reference ?? null,
+          ...(identity && r.kind === 'adult' ? { name: open('name'), contact: open('contact') } : {}),
+          createdAt: r.created_at.toISOString(),
+        };
+      });
+    },
+
+    /** How many siblings or accompanying adults the child is recorded with. */
+    async together(row: ChildRow): Promise<number> {
+      const result = await tx
+        .selectFrom('child_relation')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('jurisdiction', '=', row.jurisdiction)
+        .where('child_id', '=', row.id)
+        .where((eb) => eb.or([eb('kind', '=', 'child'), eb('accompanying', '=', true)]))
+        .executeTakeFirstOrThrow();
+      return Number(result.n);
+    },
+
+    async add(childId: string, input: RelationInput): Promise<string> {
+      const principal = requirePrincipal(uow);
+      const decision = authorize(uow, 'work', 'case', { jurisdiction: principal.jurisdiction, recordId: childId });
+      const child = await childInScope(childId, decision, true);
+      const id = uuidv7(uow.now.getTime());
+      const base = { jurisdiction: child.jurisdiction, created_by: principal.userId, created_at: uow.now, relationship: input.relationship };
+      if (input.kind === 'child') {
+        if (input.relatedChildId === childId) throw new HavenError('validation_failed', { field: 'relatedChildId' });
+        const other = await childInScope(input.relatedChildId, decision);
+        const exists = await tx.selectFrom('child_relation').select('id').where('child_id', '=', childId).where('related_child_id', '=', other.id).executeTakeFirst();
+        if (exists) throw new HavenError('conflict', { reason: 'already_linked' });
+        const link = (from: ChildRow, to: ChildRow, linkId: string) => ({
+          ...base,
+          id: linkId,
+          jurisdiction: from.jurisdiction,
+          child_id: from.id,
+          kind: 'child',
+          related_jurisdiction: to.jurisdiction,
+          related_child_id: to.id,
+          accompanying: true,
+          sensitive: '{}',
+        });
+        await tx.insertInto('child_relation').values([link(child, other, id), link(other, child, uuidv7(uow.now.getTime()))]).execute();
+        uow.audit({ jurisdiction: other.jurisdiction, action: 'link', resource: 'case', recordId: other.id, changedFields: ['relations'] });
+      } else {
+        const sensitive: Record<string, unknown> = {};
+        const key = recordKey(uow.keys, child.id, child.sensitive as Record<string, unknown>);
+        if (input.name) sensitive.name = sealValue(key, relationAad(child.id, id, 'name'), input.name);
+        if (input.contact) sensitive.contact = sealValue(key, relationAad(child.id, id, 'contact'), input.contact);
+        await tx
+          .insertInto('child_relation')
+          .values({ ...base, id, child_id: child.id, kind: 'adult', accompanying: input.accompanying, sensitive: JSON.stringify(sensitive) })
+          .execute();
+      }
+      uow.audit({ jurisdiction: child.jurisdiction, action: 'link', resource: 'case', recordId: child.id, changedFields: ['relations'] });
+      return id;
+    },
+
+    async remove(childId: string, relationId: string): Promise<void> {
+      const principal = requirePrincipal(uow);
+      const decision = authorize(uow, 'work', 'case', { jurisdiction: principal.jurisdiction, recordId: childId });
+      const child = await childInScope(childId, decision, true);
+      const relation = await tx.selectFrom('child_relation').selectAll().where('id', '=', relationId).where('child_id', '=', child.id).executeTakeFirst();
+      if (!relation) throw new HavenError('not_found');
+      await tx.deleteFrom('child_relation').where('id', '=', relationId).execute();
+      if (relation.related_child_id) {
+        await tx.deleteFrom('child_relation').where('child_id', '=', relation.related_child_id).where('related_child_id', '=', child.id).execute();
+      }
+      uow.audit({ jurisdiction: child.jurisdiction, action: 'unlink', resource: 'case', recordId: child.id, changedFields: ['relations'] });
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import {
+  type CaseActionRequest,
+  CasePolicy,
+  type FirstContactInput,
+  HavenError,
+  jurisdictionContains,
+  type PersonDescriptor,
+  type ReassignInput,
+  type RelationInput,
+  type TaskListQuery,
+} from '@haven/domain';
+import { globalJurisdiction } from '../audit/hash.ts';
+import { authorize, requirePrincipal } from '../db/repositories/access.ts';
+import { caseMaintenance } from '../db/repositories/caseMaintenance.ts';
+import { caseQueries } from '../db/repositories/caseQueries.ts';
+import { caseRepository } from '../db/repositories/caseRepository.ts';
+import { childRepository } from '../db/repositories/childRepository.ts';
+import { notificationRepository } from '../db/repositories/notificationRepository.ts';
+import { relationRepository } from '../db/repositories/relationRepository.ts';
+import { type Actor, type DataDeps, runInTransaction, type UnitOfWork } from '../db/unitOfWork.ts';
+import { casePolicyKey, type CasePolicyStore } from './casePolicyStore.ts';
+
+/** Agencies a first-contact registrant may refer to: child protection agencies over or under their jurisdiction. */
+async function referralAgencies(uow: UnitOfWork) {
+  const principal = requirePrincipal(uow);
+  const rows = await uow.tx
+    .selectFrom('agency')
+    .select(['id', 'name', 'code', 'jurisdiction'])
+    .where('active', '=', true)
+    .where('accepts_referrals', '=', true)
+    .orderBy('jurisdiction')
+    .orderBy('name')
+    .execute();
+  return rows.filter(
+    (a) => jurisdictionContains(principal.jurisdiction, a.jurisdiction) || jurisdictionContains(a.jurisdiction, principal.jurisdiction),
+  );
+}
+
+/** Use-cases of case management: each call is one transaction bound to one actor. */
+export function caseService(deps: DataDeps, policies: CasePolicyStore) {
+  const inTx = <T>(actor: Actor, work: (uow: UnitOfWork) => Promise<T>) => runInTransaction(deps, actor, work);
+  const withPolicy = async <T>(actor: Actor, work: (uow: UnitOfWork, policy: CasePolicy) => Promise<T>) => {
+    const policy = await policies.get();
+    return inTx(actor, (uow) => work(uow, policy));
+  };
+
+  return {
+    referralAgencies: (actor: Actor) =>
+      inTx(actor, async (uow) => {
+        authorize(uow, 'create', 'child', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: null });
+        return referralAgencies(uow);
+      }),
+
+    /** Quick first-contact registration and referral (R10–R13): the registrant gets a receipt. */
+    registerFirstContact: (actor: Actor, input: FirstContactInput) =>
+      withPolicy(actor, async (uow, policy) => {
+        authorize(uow, 'create', 'child', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: null });
+        const options = await referralAgencies(uow);
+        const agency = input.referToAgencyId ? options.find((a) => a.id === input.referToAgencyId) : options.length === 1 ? options[0] : undefined;
+        if (!agency) throw new HavenError('validation_failed', { field: 'referToAgencyId', options: options.length });
+        const receipt = await childRepository(uow, policy).registerFirstContact(input, agency);
+        const notices = notificationRepository(uow);
+        await notices.notify(await notices.supervisorsOf(agency.id, null), 'referral_received', { jurisdiction: agency.jurisdiction, id: receipt.id }, receipt.id);
+        return { ...receipt, referredTo: { id: agency.id, name: agency.name } };
+      }),
+
+    view: (actor: Actor, id: string) => withPolicy(actor, (uow, policy) => caseRepository(uow, policy).view(id)),
+    act: (actor: Actor, id: string, request: CaseActionRequest) =>
+      withPolicy(actor, (uow, policy) => caseRepository(uow, policy).act(id, request.action, request.confirmSeparation)),
+
+    tasks: (actor: Actor, query: TaskListQuery) => inTx(actor, (uow) => caseQueries(uow).tasks(query)),
+    caseloads: (actor: Actor) => inTx(actor, (uow) => caseQueries(uow).caseloads()),
+
+    reassign: (actor: Actor, input: ReassignInput) => withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).reassign(input)),
+    duplicatesOf: (actor: Actor, id: string) => withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).duplicatesOf(id)),
+    duplicatesFor: (actor: Actor, subject: PersonDescriptor) =>
+      withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).duplicatesFor(subject)),
+    merge: (actor: Actor, id: string, intoId: string, note?: string) =>
+      withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).merge(id, intoId, note)),
+    unmerge: (actor: Actor, id: string, note?: string) => withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).unmerge(id, note)),
+
+    addRelation: (actor: Actor, id: string, input: RelationInput) => inTx(actor, (uow) => relationRepository(uow).add(id, input)),
+    removeRelation: (actor: Actor, id: string, relationId: string) => inTx(actor, (uow) => relationRepository(uow).remove(id, relationId)),
+
+    notifications: (actor: Actor, unreadOnly: boolean, limit: number) => inTx(actor, (uow) => notificationRepository(uow).mine(unreadOnly, limit)),
+    markNotificationsRead: (actor: Actor, ids: string[] | 'all') => inTx(actor, (uow) => notificationRepository(uow).markRead(ids)),
+
+    policy: () => policies.get(),
+    /** Replaces the policy table (administrators; audited). */
+    setPolicy: (actor: Actor, policy: CasePolicy) =>
+      inTx(actor, async (uow) => {
+        authorize(uow, 'manage', 'role', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: casePolicyKey });
+        const value = JSON.stringify(CasePolicy.parse(policy));
+        await uow.tx
+          .insertInto('system_setting')
+          .values({ key: casePolicyKey, value, updated_at: uow.now })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: uow.now }))
+          .execute();
+        uow.audit({ jurisdiction: globalJurisdiction, action: 'update', resource: 'setting', recordId: casePolicyKey, changedFields: Object.keys(policy) });
+        policies.forget();
+        return policy;
+      }),
+  };
+}
+
+export type CaseService = ReturnType<typeof caseService>;
