@@ -172,6 +172,42 @@ describe('deadlines and alerts', () => {
     }
   });
 
+  test('a case recorded after field work is dated when things happened, and its deadlines run from then', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const met = new Date(h.clock.now().getTime() - 48 * hour);
+    const child = await worker.post('/api/v1/children', { ...sampleChild, firstContactAt: met.toISOString() });
+    const id = child.body.id;
+    assert.equal(child.body.case.openedAt, met.toISOString(), 'the case opened when the caseworker met the child');
+
+    const future = new Date(h.clock.now().getTime() + 3 * hour).toISOString();
+    const ahead = await act(worker, id, { type: 'screened', riskLevel: 'high' }, { occurredAt: future });
+    assert.equal(ahead.status, 400);
+    assert.equal(ahead.body.error.details.field, 'occurredAt');
+    const beforeOpening = new Date(met.getTime() - hour).toISOString();
+    assert.equal((await act(worker, id, { type: 'screened', riskLevel: 'high' }, { occurredAt: beforeOpening })).status, 400, 'the log stays in order');
+
+    const screenedAt = new Date(met.getTime() + hour).toISOString();
+    const view = await ok(worker, id, { type: 'screened', riskLevel: 'high' }, { occurredAt: screenedAt });
+    const screening = view.events.at(-1);
+    assert.equal(screening.at, screenedAt);
+    assert.ok(screening.recordedAt > screening.at, 'when it was entered is kept too');
+    const first = view.tasks.find((t: { kind: string }) => t.kind === 'first_action');
+    assert.equal(first.overdue, true, 'high risk: 24 hours from the screening two days ago');
+    const tooOld = await worker.post('/api/v1/children', { ...sampleChild, firstContactAt: new Date(h.clock.now().getTime() - 40 * 24 * hour).toISOString() });
+    assert.equal(tooOld.status, 400);
+  });
+
+  test('assignable caseworkers are those of my agency who do case work', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const border = await h.org.user('border_official');
+    const other = await h.org.user('caseworker', { agency: 'B' });
+    const items = (await worker.get('/api/v1/cases/assignees')).body.items as { id: string }[];
+    assert.ok(items.some((u) => u.id === items.find((x) => x.id === u.id)?.id));
+    assert.ok(items.length >= 1);
+    assert.ok(!items.some((u) => u.id === border.id), 'not a border official');
+    assert.ok(!items.some((u) => u.id === other.id), 'not another agency');
+  });
+
   test('the policy table sets the deadlines and can be adapted to the national SOP', async () => {
     const admin = await signIn(h, await h.org.user('administrator'));
     const worker = await signIn(h, await h.org.user('caseworker'));

@@ -187,7 +187,10 @@ export type CaseEventType = CaseEventData['type'];
 /** One entry of a case's log as stored (the data is sealed at rest). */
 export interface CaseEvent<D extends CaseEventData = CaseEventData> {
   seq: number;
+  /** When it happened; deadlines run from here. */
   at: string;
+  /** When it was entered, if later than `at` (recorded after field work, say). */
+  recordedAt?: string;
   actorUserId: string | null;
   data: D;
 }
@@ -196,6 +199,7 @@ export const CaseEventView = z.object({
   seq: z.number().int(),
   type: z.string(),
   at: IsoDateTime,
+  recordedAt: IsoDateTime.optional(),
   actorUserId: Uuid.nullable(),
   /** Absent when the reader's role may not see this kind of entry (the entry itself stays visible). */
   data: z.record(z.string(), z.unknown()).optional(),

@@ -44,6 +44,8 @@ export const CasePolicy = z.object({
   /** Ageing out: alert this long before the 18th birthday; the transition plan is due at this point. */
   ageingOutAlertDays: Days,
   transitionPlanDaysBefore: Days,
+  /** How far back an action recorded later may be dated. */
+  backdateDays: Days,
   /** Consent and assent by age (standards §6.4) [R]. */
   consentAgeBands: z.array(AgeBand).min(1),
 });
@@ -64,6 +66,7 @@ export const defaultCasePolicy: CasePolicy = {
   approvalDays: 3,
   ageingOutAlertDays: 180,
   transitionPlanDaysBefore: 90,
+  backdateDays: 30,
   consentAgeBands: [
     { minAge: 0, maxAge: 5, child: 'none', adultConsent: true },
     { minAge: 6, maxAge: 11, child: 'assent', adultConsent: true },
@@ -71,6 +74,17 @@ export const defaultCasePolicy: CasePolicy = {
     { minAge: 15, maxAge: 17, child: 'consent', adultConsent: false },
   ],
 };
+
+/**
+ * When something recorded later happened, if acceptable: not in the future (a minute of clock
+ * skew is tolerated and clamped), not before `notBefore` (the case's latest entry, so the log stays
+ * in order), and not further back than the policy allows. Null when it is not acceptable.
+ */
+export function occurredAtWithin(at: Date, now: Date, policy: Pick<CasePolicy, 'backdateDays'>, notBefore = 0): Date | null {
+  const earliest = Math.max(now.getTime() - policy.backdateDays * day, notBefore);
+  if (at.getTime() > now.getTime() + 60_000 || at.getTime() < earliest) return null;
+  return at.getTime() > now.getTime() ? now : at;
+}
 
 export const hour = 3_600_000;
 export const day = 24 * hour;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseSummary } from '../schemas/child.ts';
-import { IsoDate, Uuid } from '../schemas/common.ts';
+import { IsoDate, IsoDateTime, Uuid } from '../schemas/common.ts';
 import { CaseActionInput, CaseEventView } from './actions.ts';
 import {
   ApprovalSubject,
@@ -144,6 +144,8 @@ export const CaseActionRequest = z.object({
   action: CaseActionInput,
   /** Confirms an action that separates the child from siblings or accompanying adults (R24). */
   confirmSeparation: z.boolean().default(false),
+  /** When it happened, if it is recorded later (after field work, say): deadlines run from then. */
+  occurredAt: IsoDateTime.optional(),
 });
 export type CaseActionRequest = z.infer<typeof CaseActionRequest>;
 

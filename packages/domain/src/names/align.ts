@@ -25,16 +25,20 @@ function consonantCost(a: Consonant, b: Consonant): number {
 
 /**
  * Vowels that clash: a against i or u. In Latin spellings e stands for any short vowel and o for a or
- * u; but a written و (long u) is not spelt e, nor a written ي (long i) o.
+ * u; but a long u (و, Latin ou/oo) is not spelt e, nor a written ي (long i) o.
  */
 const clashing = new Set(['ai', 'ia', 'au', 'ua']);
-const clashingWritten = new Set([...clashing, 'ue', 'eu', 'io', 'oi']);
+const longUAsE = new Set(['ue', 'eu', 'oe', 'eo']);
+const writtenIAsO = new Set(['io', 'oi']);
 
 function vowelsAgree(a: Vowel, b: Vowel, mode: AlignMode): boolean {
   // Between two Arabic spellings a carrier letter (ʿayn, hamza) is not a written vowel.
   if (mode === 'arabic' && a.opt !== b.opt) return (a.opt ? b : a).req === false;
   if (a.opt || b.opt) return true;
-  return !(mode === 'spelt' ? clashing : clashingWritten).has(a.sym + b.sym);
+  const pair = a.sym + b.sym;
+  if (clashing.has(pair)) return false;
+  if (longUAsE.has(pair) && (a.sym === 'e' ? b.req : a.req)) return false;
+  return !(mode !== 'spelt' && writtenIAsO.has(pair));
 }
 
 /** A vowel against a consonant: only a long vowel against its glide (ي/y, و/w) is a near match. */
@@ -64,8 +68,9 @@ function substitution(a: Unit, b: Unit, mode: AlignMode): Scored {
 
 /** Leaving out `unit`; `edge` when it is an inserted vowel before or after the whole bare spelling. */
 function gap(unit: Unit, mode: AlignMode, edge: boolean): Scored {
-  // Arabic script writes every consonant but the glottal ones, so a missing consonant is a conflict there.
-  if (unit.kind === 'c') return 'hyw'.includes(unit.sym) ? { cost: 0.5, conflict: false } : { cost: 1, conflict: mode !== 'spelt' };
+  if (unit.kind === 'c' && unit.opt) return { cost: 0, conflict: false };
+  // Spellings drop h and the glides, but hardly ever another consonant.
+  if (unit.kind === 'c') return 'hyw'.includes(unit.sym) ? { cost: 0.5, conflict: false } : { cost: 1, conflict: true };
   if (mode === 'spelt') return { cost: 0.35, conflict: false };
   if (unit.opt && !unit.req) return { cost: 0, conflict: false };
   if (unit.req || (edge && unit.sym !== 'e')) return { cost: 0.6, conflict: true };
@@ -129,41 +134,73 @@ export function spellingSimilarity(a: string, b: string): number {
   return (jaroWinkler(a, b) + levenshteinSimilarity(a, b)) / 2;
 }
 
-/** Penalty per conflict (bare mode) and per vowel clash (spelt mode). */
-export const conflictPenalty = 0.2;
-export const clashPenalty = 0.1;
+/** How `a` reads when aligned with `b`: the letters on which they agree spelt as `b` spells them. */
+export interface Filled {
+  readonly filled: Unit[];
+  /** `b` without the optional letters it has and `a` lacks. */
+  readonly other: Unit[];
+  /** Consonants missing; written vowels missing or contradicted (bare, arabic) or clashing vowels (spelt). */
+  readonly conflicts: number;
+  /** Agreeing vowels of different quality other than e (a/o, i/u): a small cost each. */
+  readonly shifts: number;
+}
 
-/** `bare` spelt with `other`'s short vowels and matching consonant spellings, and its conflicts. */
-export function fill(bare: readonly Unit[], other: readonly Unit[], mode: 'bare' | 'arabic' = 'bare'): { filled: Unit[]; conflicts: number } {
+export function fill(a: readonly Unit[], b: readonly Unit[], mode: AlignMode): Filled {
   const filled: Unit[] = [];
+  const other: Unit[] = [];
   let conflicts = 0;
-  for (const op of alignOps(bare, other, mode)) {
+  let shifts = 0;
+  for (const op of alignOps(a, b, mode)) {
     if (op.kind === 'sub') {
       const { cost, conflict } = substitution(op.a, op.b, mode);
       if (conflict) conflicts++;
+      if (isShift(op.a, op.b)) shifts++;
       filled.push(cost <= 0.15 ? op.b : op.a);
+      other.push(op.b);
     } else if (op.kind === 'del') {
       if (gap(op.a, mode, false).conflict) conflicts++;
-      if (!(op.a.kind === 'v' && op.a.opt)) filled.push(op.a);
-    } else if (gap(op.b, mode, op.edge).conflict) conflicts++;
-    else if (op.b.kind === 'v') filled.push(op.b);
+      if (!op.a.opt) filled.push(op.a);
+    } else {
+      if (gap(op.b, mode, op.edge).conflict) conflicts++;
+      else if (op.b.kind === 'v' && mode !== 'spelt') filled.push(op.b);
+      if (!(op.b.kind === 'c' && op.b.opt)) other.push(op.b);
+    }
   }
-  return { filled, conflicts };
+  return { filled, other, conflicts, shifts };
 }
+
+const vowelClass: Readonly<Record<string, string>> = { a: 'a', i: 'i', u: 'u', o: 'u' };
+
+function isShift(a: Unit, b: Unit): boolean {
+  if (a.kind !== 'v' || b.kind !== 'v' || a.opt || b.opt || a.sym === 'e' || b.sym === 'e') return false;
+  return vowelClass[a.sym] !== vowelClass[b.sym] && !clashing.has(a.sym + b.sym);
+}
+
+/** Penalty per conflict (bare, arabic), per clash or missing consonant and per vowel shift (spelt). */
+export const conflictPenalty = 0.2;
+export const clashPenalty = 0.1;
+export const shiftPenalty = 0.03;
 
 /** Similarity of a bare spelling with another spelling (bare too when `otherBare`). */
 export function bareSimilarity(bare: readonly Unit[], other: readonly Unit[], otherBare = false): number {
-  const { filled, conflicts } = fill(bare, other, otherBare ? 'arabic' : 'bare');
-  return Math.max(0, spellingSimilarity(foldUnits(filled), foldUnits(other)) - conflictPenalty * conflicts);
+  const aligned = fill(bare, other, otherBare ? 'arabic' : 'bare');
+  return Math.max(0, spellingSimilarity(foldUnits(aligned.filled), foldUnits(aligned.other)) - conflictPenalty * aligned.conflicts);
 }
 
 const finalVowel = (units: readonly Unit[]): boolean => {
-  const last = units.at(-1);
+  const last = units.filter((u) => !(u.kind === 'c' && u.opt)).at(-1);
   return last?.kind === 'v' && last.sym !== 'e';
 };
 
-/** Clashing vowels between two spellings that both write their vowels, including a final vowel only one has (Amin, Amina). */
-export function vowelClashes(a: readonly Unit[], b: readonly Unit[]): number {
-  const clashes = alignOps(a, b, 'spelt').filter((op) => op.kind === 'sub' && substitution(op.a, op.b, 'spelt').conflict).length;
-  return clashes + (finalVowel(a) !== finalVowel(b) ? 1 : 0);
+/**
+ * Similarity of two spellings that both write their vowels, compared with the vowels they agree on
+ * harmonised; clashing vowels, including a final vowel only one has (Amin, Amina), and a consonant
+ * only one has (Yasin, Yasmin) are penalised.
+ * `boost` lifts the similarity towards 1 before the penalties (a shared phonetic code).
+ */
+export function speltSimilarity(a: readonly Unit[], b: readonly Unit[], boost = 0): number {
+  const { filled, other, conflicts, shifts } = fill(a, b, 'spelt');
+  const clashes = conflicts + (finalVowel(a) !== finalVowel(b) ? 1 : 0);
+  const similarity = spellingSimilarity(foldUnits(filled), foldUnits(other));
+  return Math.max(0, similarity + boost * (1 - similarity) - clashPenalty * clashes - shiftPenalty * shifts);
 }

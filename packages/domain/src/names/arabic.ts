@@ -67,8 +67,10 @@ function consonantLetter(char: string): Letter | undefined {
 }
 
 /** Reads و or ي as a consonant (w, y) or a long vowel (u, i) from its neighbours. */
-function glideLetter(char: 'و' | 'ي', prev: Unit | undefined, next: string | undefined): Letter {
-  const asConsonant = prev === undefined || prev.kind === 'v' || (next !== undefined && vowelLetters.has(next));
+function glideLetter(char: 'و' | 'ي', prev: Unit | undefined, next: string | undefined, afterCarrier: boolean): Letter {
+  // After a vowel letter or a word-initial alef/ʿayn it is a consonant (Nawal, Ayman); after a medial ʿayn a vowel (Saʿīd).
+  const prevVowel = prev?.kind === 'v' && (!prev.opt || afterCarrier);
+  const asConsonant = prev === undefined || prevVowel || (next !== undefined && vowelLetters.has(next));
   if (char === 'و') return asConsonant ? { unit: cons('w', ['w', 'v']), spell: 'w' } : { unit: vowel('u', true), spell: 'u' };
   return asConsonant ? { unit: cons('y', ['y', 'j']), spell: 'y' } : { unit: vowel('i', true), spell: 'i' };
 }
@@ -90,10 +92,16 @@ function readLetters(chars: readonly string[]): Letter[] {
     else if (char === 'ة' || (char === 'ى' && last)) letters.push({ unit: vowel('a', true), spell: 'a' });
     else if (char === 'ې') letters.push({ unit: vowel('e', true), spell: 'e' });
     else if (char === 'ۍ') letters.push({ unit: vowel('i', true), spell: 'i' });
-    else if (char === 'و' || char === 'ي' || char === 'ى') letters.push(glideLetter(char === 'و' ? 'و' : 'ي', prev, next));
-    else if (char === 'ه' && last && !first) {
-      // Final ه after a consonant is a vowel (Persian -eh, ة written as ه); after a long vowel Latin drops it.
-      if (prev?.kind === 'c') letters.push({ unit: vowel('a', true), spell: 'a' });
+    else if (char === 'و' || char === 'ي' || char === 'ى') {
+      const letter = glideLetter(char === 'و' ? 'و' : 'ي', prev, next, letters.length === 1);
+      letters.push(letter);
+      // One و after alef may stand for wū (داود Dawood, طاوس Tawoos).
+      if (char === 'و' && letter.unit.kind === 'c' && chars[i - 1] === 'ا' && next !== undefined && !vowelLetters.has(next))
+        letters.push({ unit: vowel('', false, true), spell: '' });
+    }
+    else if (char === 'ه' && last && !first && chars[i - 1] !== 'ا') {
+      // Final ه is a vowel (Persian -eh, ة written as ه), except after alef (Shah, Allah).
+      letters.push({ unit: vowel('a', true), spell: 'a' });
     } else {
       const letter = consonantLetter(char);
       if (letter) letters.push(letter);
@@ -141,6 +149,11 @@ export function arabicReadings(token: string): ArabicReading[] {
 
 export function readingUnits(reading: ArabicReading): Unit[] {
   return reading.letters.map((l) => l.unit);
+}
+
+/** A string that identifies a reading's units. */
+export function readingId(reading: ArabicReading): string {
+  return reading.letters.map((l) => (l.unit.kind === 'c' ? l.unit.alts.join('') : `${l.unit.sym}${l.unit.req ? '!' : ''}${l.unit.opt ? '*' : ''}`)).join('.');
 }
 
 /** Spells a reading: bare (only written letters), vocalised (a between consonants) and with alternative consonants. */

@@ -103,7 +103,8 @@ function epenthesis(syllables: readonly Syllable[]): Set<number> {
 
 /**
  * Romanises one Ethiopic token (Amharic/Tigrinya), BGN/PCGN-like but spelt as names usually are: ä and
- * the epenthetic ə as e (e or a for ä in the second key), ñ as gn (Desalegn).
+ * the epenthetic ə as e, ñ as gn (Desalegn); further keys without an initial epenthetic vowel and
+ * with ä as a.
  */
 export function ethiopicKeys(token: string): string[] {
   const syllables: Syllable[] = [];
@@ -113,9 +114,8 @@ export function ethiopicKeys(token: string): string[] {
   }
   if (syllables.length === 0) return [];
   const voiced = epenthesis(syllables);
-  const spell = (firstOrder: string): string =>
-    syllables.map((s, i) => s.consonant + (s.first ? firstOrder : (s.vowel ?? (voiced.has(i) ? 'e' : '')))).join('');
-  const primary = spell('e');
-  const alternative = spell('a');
-  return primary === alternative ? [primary] : [primary, alternative];
+  const spell = (firstOrder: string, initialVowel: boolean): string =>
+    syllables.map((s, i) => s.consonant + (s.first ? firstOrder : (s.vowel ?? (voiced.has(i) && (i > 0 || initialVowel) ? 'e' : '')))).join('');
+  // Tigrinya spellings often keep a word-initial cluster (Freweyni, Brhane).
+  return [...new Set([spell('e', true), spell('e', false), spell('a', true)])];
 }

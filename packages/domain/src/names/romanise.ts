@@ -1,9 +1,10 @@
 import transliterate from '@sindresorhus/transliterate';
 import { doubleMetaphone } from 'double-metaphone';
 import type { Script } from '../schemas/person.ts';
-import { arabicReadings, readingUnits, spellReading } from './arabic.ts';
+import { arabicReadings, readingId, readingUnits, spellReading } from './arabic.ts';
 import { ethiopicKeys } from './ethiopic.ts';
 import { latinTokenKeys } from './latin.ts';
+import { memoise } from './memo.ts';
 import { normaliseName } from './normalise.ts';
 import { type RawToken, splitValue } from './split.ts';
 import { type Unit, foldUnits, parseLatin } from './units.ts';
@@ -13,6 +14,8 @@ export const maxKeysPerToken = 4;
 
 /** One spelling of a token prepared for comparison. */
 export interface Form {
+  /** Identifies the form for memoised comparisons. */
+  readonly id: string;
   readonly units: readonly Unit[];
   /** Written without short vowels (Arabic script): compared by alignment, not directly. */
   readonly bare: boolean;
@@ -33,7 +36,7 @@ export function metaphoneCodes(key: string): string[] {
 
 export function latinForm(key: string): Form {
   const units = parseLatin(key);
-  return { units, bare: false, fold: foldUnits(units), codes: metaphoneCodes(key) };
+  return { id: `l:${key}`, units, bare: false, fold: foldUnits(units), codes: metaphoneCodes(key) };
 }
 
 function arabicRoman(raw: string): TokenRoman {
@@ -45,7 +48,7 @@ function arabicRoman(raw: string): TokenRoman {
   for (const reading of readings) keys.push(spellReading(reading, { vocalise: false, alternative: true }));
   const forms = readings.map((reading): Form => {
     const units = readingUnits(reading);
-    return { units, bare: true, fold: foldUnits(units), codes: [] };
+    return { id: `a:${readingId(reading)}`, units, bare: true, fold: foldUnits(units), codes: [] };
   });
   return { keys: unique(keys).slice(0, maxKeysPerToken), forms };
 }
@@ -64,15 +67,24 @@ function transliterated(raw: string): string {
   return normaliseName(transliterate(raw), 'Latn').replace(/[^a-z]/g, '');
 }
 
-/** Romanises one token: keys (lowercase Latin) and the forms used to compare it. */
-export function romaniseToken(token: Pick<RawToken, 'raw' | 'norm' | 'script'>): TokenRoman {
-  if (token.script === 'Arab') return arabicRoman(token.raw);
-  if (token.script === 'Ethi') return fromLatinKeys(ethiopicKeys(token.norm));
-  const latin = token.script === 'Latn' ? token.norm : transliterated(token.raw);
+function romanise(script: Script, raw: string, norm: string): TokenRoman {
+  if (script === 'Arab') return arabicRoman(raw);
+  if (script === 'Ethi') return fromLatinKeys(ethiopicKeys(norm));
+  const latin = script === 'Latn' ? norm : transliterated(raw);
   const keys = latinTokenKeys(latin, maxKeysPerToken);
   if (keys.length > 0) return fromLatinKeys(keys);
   // No Latin reading: compare the normalised text itself.
-  return { keys: [], forms: [{ units: [], bare: false, fold: token.norm, codes: [] }] };
+  return { keys: [], forms: [{ id: `n:${norm}`, units: [], bare: false, fold: norm, codes: [] }] };
+}
+
+const romaniseMemo = memoise((key) => {
+  const [script, raw, norm] = key.split('\u0000') as [Script, string, string];
+  return romanise(script, raw, norm);
+});
+
+/** Romanises one token: keys (lowercase Latin) and the forms used to compare it. */
+export function romaniseToken(token: Pick<RawToken, 'raw' | 'norm' | 'script'>): TokenRoman {
+  return romaniseMemo(`${token.script}\u0000${token.raw}\u0000${token.norm}`);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { bareSimilarity, clashPenalty, spellingSimilarity, vowelClashes } from './align.ts';
+import { bareSimilarity, speltSimilarity, spellingSimilarity } from './align.ts';
+import { memoise } from './memo.ts';
 import type { Form } from './romanise.ts';
 import type { AnalysedToken } from './tokens.ts';
 
@@ -8,15 +9,28 @@ export const metaphoneBoost = 0.25;
 function formSimilarity(a: Form, b: Form): number {
   if (a.bare) return b.units.length > 0 ? bareSimilarity(a.units, b.units, b.bare) : 0;
   if (b.bare) return a.units.length > 0 ? bareSimilarity(b.units, a.units) : 0;
-  let similarity = spellingSimilarity(a.fold, b.fold);
-  if (a.codes.some((code) => code.length > 1 && b.codes.includes(code))) similarity += metaphoneBoost * (1 - similarity);
-  return Math.max(0, similarity - clashPenalty * vowelClashes(a.units, b.units));
+  if (a.units.length === 0 || b.units.length === 0) return spellingSimilarity(a.fold, b.fold);
+  const sharedCode = a.codes.some((code) => code.length > 1 && b.codes.includes(code));
+  return speltSimilarity(a.units, b.units, sharedCode ? metaphoneBoost : 0);
+}
+
+const formsById = new Map<string, Form>();
+const memoSimilarity = memoise((key) => {
+  const [a, b] = key.split('\u0000').map((id) => formsById.get(id));
+  return a && b ? formSimilarity(a, b) : 0;
+});
+
+function cachedSimilarity(a: Form, b: Form): number {
+  if (formsById.size > 50_000) formsById.clear();
+  formsById.set(a.id, a);
+  formsById.set(b.id, b);
+  return memoSimilarity(`${a.id}\u0000${b.id}`);
 }
 
 /** Similarity (0..1) of two name words: the best over their spellings. */
 export function tokenSimilarity(a: AnalysedToken, b: AnalysedToken): number {
   if (a.value === b.value) return 1;
   let best = 0;
-  for (const fa of a.forms) for (const fb of b.forms) best = Math.max(best, formSimilarity(fa, fb));
+  for (const fa of a.forms) for (const fb of b.forms) best = Math.max(best, cachedSimilarity(fa, fb));
   return best;
 }

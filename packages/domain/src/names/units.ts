@@ -8,6 +8,8 @@ export interface Consonant {
   readonly sym: string;
   /** Symbols this consonant may be written as (Arabic ث: th, s, t). */
   readonly alts: readonly string[];
+  /** May be missing in another spelling: a Latin final h after a vowel (Fatimah, Saleh). */
+  readonly opt?: boolean;
 }
 export interface Vowel {
   readonly kind: 'v';
@@ -63,6 +65,10 @@ export function parseLatin(key: string): Unit[] {
       i++;
       continue;
     }
+    if (next === c) {
+      i++;
+      continue;
+    }
     if ((c === 'y' || c === 'w') && prevVowel && !isVowelChar(next)) {
       push(vowel(c === 'y' ? 'i' : 'u', true));
       i++;
@@ -73,7 +79,10 @@ export function parseLatin(key: string): Unit[] {
       i++;
       continue;
     }
-    if (c === 'h' && next === undefined && prevVowel) break;
+    if (c === 'h' && next === undefined && prevVowel) {
+      push({ ...cons('h'), opt: true });
+      break;
+    }
     const pair = key.slice(i, i + 2);
     if (digraphs[pair] !== undefined) {
       push(cons(consonantSymbol(pair)));

@@ -136,6 +136,7 @@ export interface CaseEventTable {
   seq: number;
   type: string;
   occurred_at: Date;
+  recorded_at: Date;
   actor_user_id: string | null;
   field_group: string | null;
   data: Json<unknown>;

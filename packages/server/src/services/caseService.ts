@@ -10,6 +10,7 @@ import {
   type TaskListQuery,
 } from '@haven/domain';
 import { globalJurisdiction } from '../audit/hash.ts';
+import { sql } from 'kysely';
 import { authorize, requirePrincipal } from '../db/repositories/access.ts';
 import { caseMaintenance } from '../db/repositories/caseMaintenance.ts';
 import { caseQueries } from '../db/repositories/caseQueries.ts';
@@ -64,9 +65,28 @@ export function caseService(deps: DataDeps, policies: CasePolicyStore) {
         return { ...receipt, referredTo: { id: agency.id, name: agency.name } };
       }),
 
+    /** Caseworkers of the actor's agency who can take a case, for assignment and transfer. */
+    assignees: (actor: Actor) =>
+      inTx(actor, async (uow) => {
+        const principal = requirePrincipal(uow);
+        const rows = await uow.tx
+          .selectFrom('app_user as u')
+          .innerJoin('role as r', 'r.id', 'u.role_id')
+          .leftJoin('user_team as ut', 'ut.user_id', 'u.id')
+          .select(['u.id', 'u.display_name', sql<string[]>`coalesce(array_agg(ut.team_id) FILTER (WHERE ut.team_id IS NOT NULL), '{}')`.as('team_ids')])
+          .where('u.agency_id', '=', principal.agencyId)
+          .where('u.active', '=', true)
+          .where(sql<boolean>`'case:work' = ANY(r.permissions)`)
+          .where('r.category', '<>', 'immigration_enforcement')
+          .groupBy(['u.id', 'u.display_name'])
+          .orderBy('u.display_name')
+          .execute();
+        return rows.map((r) => ({ id: r.id, displayName: r.display_name, teamIds: r.team_ids }));
+      }),
+
     view: (actor: Actor, id: string) => withPolicy(actor, (uow, policy) => caseRepository(uow, policy).view(id)),
     act: (actor: Actor, id: string, request: CaseActionRequest) =>
-      withPolicy(actor, (uow, policy) => caseRepository(uow, policy).act(id, request.action, request.confirmSeparation)),
+      withPolicy(actor, (uow, policy) => caseRepository(uow, policy).act(id, request.action, request.confirmSeparation, request.occurredAt)),
 
     tasks: (actor: Actor, query: TaskListQuery) => inTx(actor, (uow) => caseQueries(uow).tasks(query)),
     caseloads: (actor: Actor) => inTx(actor, (uow) => caseQueries(uow).caseloads()),

@@ -55,13 +55,14 @@ CREATE TABLE case_event (
   seq integer NOT NULL,
   type text NOT NULL,
   occurred_at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL,
   actor_user_id uuid,
   field_group text,
   data jsonb NOT NULL,
   PRIMARY KEY (jurisdiction, child_id, seq),
   FOREIGN KEY (jurisdiction, child_id) REFERENCES child (jurisdiction, id)
 );
-COMMENT ON TABLE case_event IS 'The case history: an append-only log of actions. data is sealed with the record''s data key (AAD child:<id>:event:<seq>); field_group names the field group a role must see to read it.';
+COMMENT ON TABLE case_event IS 'The case history: an append-only log of actions. data is sealed with the record''s data key (AAD child:<id>:event:<seq>); field_group names the field group a role must see to read it. occurred_at is when it happened (earlier than recorded_at when entered later, e.g. after field work offline).';
 
 CREATE TABLE case_task (
   jurisdiction text NOT NULL,

@@ -32,7 +32,7 @@ export async function loadCase(uow: UnitOfWork, row: ChildRow): Promise<LoadedCa
   const key = recordKey(uow.keys, row.id, row.sensitive as Record<string, unknown>);
   const rows = await uow.tx
     .selectFrom('case_event')
-    .select(['seq', 'occurred_at', 'actor_user_id', 'data'])
+    .select(['seq', 'occurred_at', 'recorded_at', 'actor_user_id', 'data'])
     .where('jurisdiction', '=', row.jurisdiction)
     .where('child_id', '=', row.id)
     .orderBy('seq')
@@ -41,11 +41,22 @@ export async function loadCase(uow: UnitOfWork, row: ChildRow): Promise<LoadedCa
   return { row, key, events, state: foldCase(events), birthDate: birthDateOf(uow, row, key) };
 }
 
-function newEvents(uow: UnitOfWork, state: CaseState, datas: readonly CaseEventData[]): { events: CaseEvent[]; state: CaseState } {
+function newEvents(
+  uow: UnitOfWork,
+  state: CaseState,
+  datas: readonly CaseEventData[],
+  occurredAt: Date = uow.now,
+): { events: CaseEvent[]; state: CaseState } {
   const events: CaseEvent[] = [];
   let next = state;
   for (const data of datas) {
-    const event: CaseEvent = { seq: next.lastSeq + 1, at: uow.now.toISOString(), actorUserId: uow.actor.principal?.userId ?? null, data };
+    const event: CaseEvent = {
+      seq: next.lastSeq + 1,
+      at: occurredAt.toISOString(),
+      ...(occurredAt.getTime() !== uow.now.getTime() ? { recordedAt: uow.now.toISOString() } : {}),
+      actorUserId: uow.actor.principal?.userId ?? null,
+      data,
+    };
     next = applyEvent(next, event);
     events.push(event);
   }
@@ -74,8 +85,9 @@ export async function writeNewCase(
   datas: readonly CaseEventData[],
   policy: CasePolicy,
   birthDate: string | null,
+  occurredAt: Date = uow.now,
 ): Promise<CaseColumns> {
-  const { events, state } = newEvents(uow, emptyCaseState(), datas);
+  const { events, state } = newEvents(uow, emptyCaseState(), datas, occurredAt);
   const tasks = caseTasks(state, policy, birthDate);
   const columns = caseColumns(state, tasks);
   await uow.write(uow.tx.insertInto('child').values({ ...row, ...columns }));
@@ -96,9 +108,10 @@ export async function appendEvents(
   policy: CasePolicy,
   rowChanges: Updateable<ChildTable> = {},
   birthDate: string | null = loaded.birthDate,
+  occurredAt: Date = uow.now,
 ): Promise<LoadedCase> {
   const { row, key } = loaded;
-  const { events, state } = newEvents(uow, loaded.state, datas);
+  const { events, state } = newEvents(uow, loaded.state, datas, occurredAt);
   const ref: CaseRef = { ...row, team_id: rowChanges.team_id !== undefined ? rowChanges.team_id : row.team_id };
   const tasks = caseTasks(state, policy, birthDate);
   const columns = { ...rowChanges, ...caseColumns(state, tasks), updated_at: uow.now, updated_by: uow.actor.principal?.userId ?? row.updated_by };

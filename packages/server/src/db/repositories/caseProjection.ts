@@ -49,6 +49,7 @@ export function eventRow(key: () => Buffer, ref: CaseRef, event: CaseEvent): Ins
     seq: event.seq,
     type: event.data.type,
     occurred_at: new Date(event.at),
+    recorded_at: new Date(event.recordedAt ?? event.at),
     actor_user_id: event.actorUserId,
     field_group: eventFieldGroup(event.data),
     data: JSON.stringify(sealValue(key, eventAad(ref.id, event.seq), event.data)),
@@ -58,11 +59,12 @@ export function eventRow(key: () => Buffer, ref: CaseRef, event: CaseEvent): Ins
 export function openEvent(
   key: () => Buffer,
   childId: string,
-  row: { seq: number; occurred_at: Date; actor_user_id: string | null; data: unknown },
+  row: { seq: number; occurred_at: Date; recorded_at: Date; actor_user_id: string | null; data: unknown },
 ): CaseEvent {
   return {
     seq: row.seq,
     at: row.occurred_at.toISOString(),
+    ...(row.recorded_at.getTime() !== row.occurred_at.getTime() ? { recordedAt: row.recorded_at.toISOString() } : {}),
     actorUserId: row.actor_user_id,
     data: openValue(key, eventAad(childId, row.seq), row.data as SealedField) as CaseEventData,
   };

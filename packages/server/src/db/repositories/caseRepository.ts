@@ -15,6 +15,7 @@ import {
   effectiveStatus,
   fieldAccess,
   HavenError,
+  occurredAtWithin,
   refuseAction,
   withPlanIds,
   workflowTable,
@@ -99,7 +100,7 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
     const age = childAge(loaded);
     const seesGroup = (group: ReturnType<typeof eventFieldGroup>) => group === null || fieldAccess(read, group) !== 'hidden';
     const events: CaseEventView[] = loaded.events.map((event) => {
-      const base = { seq: event.seq, type: event.data.type, at: event.at, actorUserId: event.actorUserId };
+      const base = { seq: event.seq, type: event.data.type, at: event.at, actorUserId: event.actorUserId, ...(event.recordedAt ? { recordedAt: event.recordedAt } : {}) };
       if (!seesGroup(eventFieldGroup(event.data))) return { ...base, redacted: true };
       const { type: _type, ...data } = event.data;
       return { ...base, data, redacted: false };
@@ -158,6 +159,17 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
     };
   }
 
+  /**
+   * An action recorded after the fact: not in the future, not before the case's latest entry (the
+   * log stays in order), and not further back than the policy allows.
+   */
+  function backdated(at: Date, loaded: LoadedCase): Date {
+    const latest = loaded.events.at(-1)?.at;
+    const accepted = occurredAtWithin(at, uow.now, policy, latest ? Date.parse(latest) : 0);
+    if (!accepted) throw new HavenError('validation_failed', { field: 'occurredAt', notBefore: latest ?? null, backdateDays: policy.backdateDays });
+    return accepted;
+  }
+
   /** A caseworker who can take the case: active, in the case's agency, with case work in their role. */
   async function assertAssignable(userId: string, row: ChildRow): Promise<void> {
     const user = await tx
@@ -202,7 +214,7 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
       return view(loaded, read);
     },
 
-    async act(id: string, input: CaseActionInput, confirmSeparation: boolean): Promise<CaseView> {
+    async act(id: string, input: CaseActionInput, confirmSeparation: boolean, occurredAt?: string): Promise<CaseView> {
       const principal = requirePrincipal(uow);
       const [, verb] = actionPermission[input.type].split(':') as [string, Action];
       const audit = { jurisdiction: principal.jurisdiction, recordId: id };
@@ -231,7 +243,8 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
             ? principal.userId
             : null;
       const changes = assignee ? await teamOnAssignment(uow, loaded.row, assignee) : {};
-      const after = await appendEvents(uow, loaded, [data], policy, changes);
+      const at = occurredAt ? backdated(new Date(occurredAt), loaded) : uow.now;
+      const after = await appendEvents(uow, loaded, [data], policy, changes, loaded.birthDate, at);
       await notifyFor(after, input, after.state.lastSeq);
       uow.audit({
         jurisdiction: loaded.row.jurisdiction,

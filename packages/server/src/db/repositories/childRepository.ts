@@ -10,6 +10,7 @@ import {
   type FirstContactInput,
   HavenError,
   jurisdictionContains,
+  occurredAtWithin,
   type NamePart,
   type RestrictedChildField,
 } from '@haven/domain';
@@ -105,6 +106,8 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
       nationality: string[];
       locationCode: string | null;
       events: (id: string) => CaseEventData[];
+      /** When the case started, if it is recorded later (field work): deadlines run from then. */
+      occurredAt?: Date;
     },
     decision: Allowed,
   ) {
@@ -139,7 +142,7 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
       created_at: uow.now,
       updated_at: uow.now,
     };
-    const columns = await writeNewCase(uow, row, key, args.events(id), policy, birthDate);
+    const columns = await writeNewCase(uow, row, key, args.events(id), policy, birthDate, args.occurredAt);
     uow.audit({
       jurisdiction: args.jurisdiction,
       action: 'create',
@@ -156,6 +159,13 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
     return { receipt: { id, reference: row.reference, createdAt: uow.now.toISOString() }, row: written, values };
   }
 
+  /** A registration entered after the encounter starts the case when the encounter happened. */
+  function recordedLater(at: Date): Date {
+    const accepted = occurredAtWithin(at, uow.now, policy);
+    if (!accepted) throw new HavenError('validation_failed', { field: 'firstContactAt', backdateDays: policy.backdateDays });
+    return accepted;
+  }
+
   return {
     /** A full registration by a caseworker: the case opens at once, assigned to them if they do case work. */
     async register(input: ChildInput): Promise<{ child: Child } | { receipt: Receipt }> {
@@ -165,6 +175,7 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
       if (!jurisdictionContains(principal.jurisdiction, jurisdiction)) throw new HavenError('forbidden', { field: 'jurisdiction' });
       if (input.teamId && !principal.teamIds.includes(input.teamId)) throw new HavenError('forbidden', { field: 'teamId' });
       const assigned = can(uow, 'work', 'case');
+      const occurredAt = input.firstContactAt ? recordedLater(new Date(input.firstContactAt)) : uow.now;
       const created = await createCase(
         {
           jurisdiction,
@@ -187,6 +198,7 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
               stage: input.stage,
             },
           ],
+          occurredAt,
         },
         decision,
       );

@@ -115,6 +115,19 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (
   );
 
   app.get(
+    '/cases/assignees',
+    {
+      config: { access: { anyOf: ['case:work', 'case:assign'] } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Caseworkers of my agency who can take a case (for assignment and transfer)',
+        response: { 200: z.object({ items: z.array(z.object({ id: Uuid, displayName: z.string(), teamIds: z.array(Uuid) })) }) },
+      },
+    },
+    async (request) => ({ items: await cases.assignees(actorOf(request)) }),
+  );
+
+  app.get(
     '/caseloads',
     {
       config: { access: { permission: 'child:list' } },
