@@ -3,10 +3,12 @@
 // scratch database is created and dropped; without one, embedded PGlite is measured.
 import { apiWrite } from './scenarios/apiWrite.ts';
 import { bulkLoad } from './scenarios/bulkLoad.ts';
+import { caseRead } from './scenarios/caseRead.ts';
 
 const scenarios: Record<string, (options: { quick: boolean }) => Promise<BenchResult>> = {
   'api-write': apiWrite,
   'bulk-load': bulkLoad,
+  'case-read': caseRead,
 };
 
 export interface BenchResult {

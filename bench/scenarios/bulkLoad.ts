@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { generateChildren } from '../generate.ts';
+import { generateCases } from '../generate.ts';
 import type { BenchResult } from '../run.ts';
 import { benchKeys, benchOrganisation, machine, scratchDatabase } from './setup.ts';
 
@@ -24,7 +24,7 @@ export async function bulkLoad({ quick }: { quick: boolean }): Promise<BenchResu
   await sql`DELETE FROM child WHERE jurisdiction = 'ZZ'`.execute(scratch.database.db);
 
   started = performance.now();
-  await generateChildren(scratch.database, keys, owners, count);
+  await generateCases(scratch.database, keys, owners, count);
   const generatorSeconds = (performance.now() - started) / 1000;
   await scratch.drop();
   return {
@@ -41,7 +41,7 @@ export async function bulkLoad({ quick }: { quick: boolean }): Promise<BenchResu
       },
     ],
     notes: [
-      'The generator encrypts four fields per record (AES-256-GCM envelopes) and computes a blind index; the raw floor does neither.',
+      "Each generated case has three sealed fields (AES-256-GCM under its own data key), blind name keys across scripts, an encrypted log of 1–5 actions and its derived tasks, computed by the server's own domain code; the raw floor inserts bare rows.",
     ],
   };
 }

@@ -42,31 +42,34 @@ export async function scratchDatabase(): Promise<{ database: Database; owner: Da
   };
 }
 
-/** An agency, a team and caseworkers, with a known password. */
-export async function benchOrganisation(deps: DataDeps, users: number) {
-  const system = { principal: null, purpose: 'administration' as const, requestId: null };
+const system = { principal: null, purpose: 'administration' as const, requestId: null };
+const benchPassword = 'bench password 123';
+
+/**
+ * An agency with caseworkers in teams of `teamSize` (all in one team by default), and a supervisor
+ * of the first team, all with a known password.
+ */
+export async function benchOrganisation(deps: DataDeps, users: number, teamSize = users) {
   return runInTransaction({ ...deps, clock: systemClock }, system, async (uow) => {
     const repo = bootstrapRepository(uow);
     await repo.ensureDefaultRoles();
-    const role = await repo.roleByKey('caseworker');
-    if (!role) throw new Error('no caseworker role');
+    const [caseworker, supervisor] = [await repo.roleByKey('caseworker'), await repo.roleByKey('supervisor')];
+    if (!caseworker || !supervisor) throw new Error('no default roles');
     const agencyId = await repo.createAgency({ code: 'BENCH', name: 'Bench agency', jurisdiction: 'GR' });
-    const teamId = await repo.createTeam(agencyId, 'Bench team');
-    const passwordHash = await passwordHasher.hash('bench password 123');
+    const teams: string[] = [];
+    for (let t = 0; t < Math.ceil(users / teamSize); t++) teams.push(await repo.createTeam(agencyId, `Bench team ${t}`));
+    const passwordHash = await passwordHasher.hash(benchPassword);
+    const account = async (email: string, roleId: string, teamId: string) => ({
+      email,
+      password: benchPassword,
+      agencyId,
+      teamId,
+      userId: await repo.createUser({ email, displayName: email, passwordHash, agencyId, roleId, jurisdiction: 'GR', teamIds: [teamId] }),
+    });
     const created = [];
-    for (let i = 0; i < users; i++) {
-      const email = `worker${i}@bench.example`;
-      const userId = await repo.createUser({
-        email,
-        displayName: `Worker ${i}`,
-        passwordHash,
-        agencyId,
-        roleId: role.id,
-        jurisdiction: 'GR',
-        teamIds: [teamId],
-      });
-      created.push({ email, password: 'bench password 123', userId, agencyId, teamId });
-    }
-    return created;
+    for (let i = 0; i < users; i++)
+      created.push(await account(`worker${i}@bench.example`, caseworker.id, teams[Math.floor(i / teamSize)] as string));
+    const lead = await account('supervisor@bench.example', supervisor.id, teams[0] as string);
+    return Object.assign(created, { supervisor: lead });
   });
 }

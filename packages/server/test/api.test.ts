@@ -69,7 +69,8 @@ describe('errors', () => {
       },
       { payload: '[]', type: 'application/json', code: 'validation_failed', status: 400 },
       {
-        payload: '{"names":[{"type":"given","value":"\\u0000"}],"sex":"male","age":{"birthDate":"2011-02-30","birthDatePrecision":"exact"}}',
+        payload:
+          '{"names":[{"type":"given","value":"\\u0000"}],"sex":"male","age":{"birthDate":"2011-02-30","birthDatePrecision":"exact"}}',
         type: 'application/json',
         code: 'validation_failed',
         status: 400,
@@ -118,7 +119,11 @@ describe('errors', () => {
 
   test('a date of birth in the future is refused', async () => {
     const worker = await signIn(h, await h.org.user('caseworker'));
-    const res = await worker.post('/api/v1/children', { names: names('A'), sex: 'male', age: { birthDate: '9999-12-31', birthDatePrecision: 'exact' } });
+    const res = await worker.post('/api/v1/children', {
+      names: names('A'),
+      sex: 'male',
+      age: { birthDate: '9999-12-31', birthDatePrecision: 'exact' },
+    });
     assert.equal(res.status, 400);
     assert.equal(res.body.error.details.issues[0].path, 'age.birthDate');
   });

@@ -142,7 +142,10 @@ describe('CSRF', () => {
     assert.equal(missing.status, 403);
     assert.equal(missing.body.error.code, 'csrf_invalid');
     client.csrf = other.csrf;
-    assert.equal((await client.post('/api/v1/children', { names: [{ type: 'given', value: 'X' }], sex: 'male' })).body.error.code, 'csrf_invalid');
+    assert.equal(
+      (await client.post('/api/v1/children', { names: [{ type: 'given', value: 'X' }], sex: 'male' })).body.error.code,
+      'csrf_invalid',
+    );
     assert.equal(await countRows('child'), before);
     client.csrf = token;
     assert.equal((await client.post('/api/v1/children', { names: [{ type: 'given', value: 'X' }], sex: 'male' })).status, 201);

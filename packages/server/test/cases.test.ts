@@ -31,8 +31,22 @@ async function assessedCase(worker: Client, supervisor: Client, child: Record<st
   await ok(worker, id, { type: 'assessment_recorded', kind: 'initial', needs: { education: 'high' }, childViews: views });
   await ok(worker, id, { type: 'approval_requested', subject: 'assessment' });
   await ok(supervisor, id, { type: 'approval_decided', subject: 'assessment', decision: 'approved' });
-  await ok(worker, id, { type: 'consent_recorded', scopes: ['services'], givenBy: 'child', kind: 'consent', method: 'verbal', date: '2026-11-01' });
-  await ok(worker, id, { type: 'consent_recorded', scopes: ['services'], givenBy: 'guardian', kind: 'consent', method: 'written', date: '2026-11-01' });
+  await ok(worker, id, {
+    type: 'consent_recorded',
+    scopes: ['services'],
+    givenBy: 'child',
+    kind: 'consent',
+    method: 'verbal',
+    date: '2026-11-01',
+  });
+  await ok(worker, id, {
+    type: 'consent_recorded',
+    scopes: ['services'],
+    givenBy: 'guardian',
+    kind: 'consent',
+    method: 'written',
+    date: '2026-11-01',
+  });
   return id;
 }
 
@@ -92,7 +106,10 @@ describe('first contact to closure', () => {
     await ok(worker, id, { type: 'assessment_recorded', kind: 'initial', needs: { safety_protection: 'high' }, childViews: views });
     await ok(worker, id, { type: 'approval_requested', subject: 'assessment' });
     const queue = await supervisor.get('/api/v1/tasks?view=supervision&kind=approve_assessment');
-    assert.ok(queue.body.items.some((t: { childId: string }) => t.childId === id), 'the approval queue holds the request');
+    assert.ok(
+      queue.body.items.some((t: { childId: string }) => t.childId === id),
+      'the approval queue holds the request',
+    );
     await ok(supervisor, id, { type: 'approval_decided', subject: 'assessment', decision: 'approved', comment: 'Thorough.' });
     assert.ok((await worker.get('/api/v1/notifications')).body.items.some((n: { kind: string }) => n.kind === 'approval_decided'));
 
@@ -100,9 +117,23 @@ describe('first contact to closure', () => {
     assert.equal(refused.status, 409);
     assert.equal(refused.body.error.code, 'consent_required');
     assert.deepEqual(refused.body.error.details, { scope: 'services', missing: ['child_consent'] }, 'at 15 the child consents');
-    await ok(worker, id, { type: 'consent_recorded', scopes: ['services', 'tracing'], givenBy: 'child', kind: 'assent', method: 'verbal', date: '2026-11-20' });
+    await ok(worker, id, {
+      type: 'consent_recorded',
+      scopes: ['services', 'tracing'],
+      givenBy: 'child',
+      kind: 'assent',
+      method: 'verbal',
+      date: '2026-11-20',
+    });
     assert.equal((await act(worker, id, plan)).body.error.code, 'consent_required', 'assent is not enough at 15');
-    await ok(worker, id, { type: 'consent_recorded', scopes: ['services'], givenBy: 'child', kind: 'consent', method: 'written', date: '2026-11-20' });
+    await ok(worker, id, {
+      type: 'consent_recorded',
+      scopes: ['services'],
+      givenBy: 'child',
+      kind: 'consent',
+      method: 'written',
+      date: '2026-11-20',
+    });
     view = await ok(worker, id, plan);
     assert.equal(view.consents.byScope.services.valid, true);
     assert.equal(view.consents.records[0].childAgeAtTime, 15, 'the age at the time is kept with the consent');
@@ -114,7 +145,12 @@ describe('first contact to closure', () => {
     assert.equal(closeEarly.body.error.code, 'case_plan_actions_open');
     assert.deepEqual(closeEarly.body.error.details.actions, ['enrol']);
     await ok(worker, id, { type: 'plan_action_updated', actionId: 'enrol', status: 'done', outcome: 'Enrolled in grade 9' });
-    view = await ok(worker, id, { type: 'follow_up_recorded', followUpType: 'for_service', date: '2026-11-21', furtherAction: 'no_further_action_needed' });
+    view = await ok(worker, id, {
+      type: 'follow_up_recorded',
+      followUpType: 'for_service',
+      date: '2026-11-21',
+      furtherAction: 'no_further_action_needed',
+    });
     assert.equal(view.summary.step, 'follow_up_review');
     await ok(worker, id, { type: 'closure_requested', reason: 'goals_met_child_safe' });
     view = await ok(supervisor, id, { type: 'approval_decided', subject: 'closure', decision: 'approved' });
@@ -127,7 +163,12 @@ describe('first contact to closure', () => {
     );
 
     // Every action is audited with its type, and the log cannot be rewritten by the application role.
-    const audited = await h.database.db.selectFrom('audit_event').select('action').where('record_id', '=', id).where('resource', '=', 'case').execute();
+    const audited = await h.database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('record_id', '=', id)
+      .where('resource', '=', 'case')
+      .execute();
     assert.ok(audited.some((a) => a.action === 'approval_decided'));
     await assert.rejects(h.database.db.deleteFrom('case_event').where('child_id', '=', id).execute(), /permission denied/);
   });
@@ -184,7 +225,11 @@ describe('deadlines and alerts', () => {
     assert.equal(ahead.status, 400);
     assert.equal(ahead.body.error.details.field, 'occurredAt');
     const beforeOpening = new Date(met.getTime() - hour).toISOString();
-    assert.equal((await act(worker, id, { type: 'screened', riskLevel: 'high' }, { occurredAt: beforeOpening })).status, 400, 'the log stays in order');
+    assert.equal(
+      (await act(worker, id, { type: 'screened', riskLevel: 'high' }, { occurredAt: beforeOpening })).status,
+      400,
+      'the log stays in order',
+    );
 
     const screenedAt = new Date(met.getTime() + hour).toISOString();
     const view = await ok(worker, id, { type: 'screened', riskLevel: 'high' }, { occurredAt: screenedAt });
@@ -193,7 +238,10 @@ describe('deadlines and alerts', () => {
     assert.ok(screening.recordedAt > screening.at, 'when it was entered is kept too');
     const first = view.tasks.find((t: { kind: string }) => t.kind === 'first_action');
     assert.equal(first.overdue, true, 'high risk: 24 hours from the screening two days ago');
-    const tooOld = await worker.post('/api/v1/children', { ...sampleChild, firstContactAt: new Date(h.clock.now().getTime() - 40 * 24 * hour).toISOString() });
+    const tooOld = await worker.post('/api/v1/children', {
+      ...sampleChild,
+      firstContactAt: new Date(h.clock.now().getTime() - 40 * 24 * hour).toISOString(),
+    });
     assert.equal(tooOld.status, 400);
   });
 
@@ -214,7 +262,10 @@ describe('deadlines and alerts', () => {
     const policy = (await worker.get('/api/v1/settings/case-policy')).body;
     assert.equal(policy.risk.high.firstActionHours, 24);
     assert.equal((await worker.post('/api/v1/children', sampleChild)).status, 201);
-    const changed = await admin.put('/api/v1/settings/case-policy', { ...policy, risk: { ...policy.risk, high: { ...policy.risk.high, firstActionHours: 12 } } });
+    const changed = await admin.put('/api/v1/settings/case-policy', {
+      ...policy,
+      risk: { ...policy.risk, high: { ...policy.risk.high, firstActionHours: 12 } },
+    });
     assert.equal(changed.status, 200, JSON.stringify(changed.body));
     const id = (await worker.post('/api/v1/children', sampleChild)).body.id;
     const view = await ok(worker, id, { type: 'screened', riskLevel: 'high' });
@@ -238,11 +289,29 @@ describe('safeguards', () => {
     await ok(worker, id, { type: 'assessment_recorded', kind: 'initial', needs: {}, childViews: views });
     await ok(worker, id, { type: 'approval_requested', subject: 'assessment' });
     await ok(supervisor, id, { type: 'approval_decided', subject: 'assessment', decision: 'approved' });
-    await ok(worker, id, { type: 'consent_recorded', scopes: ['services'], givenBy: 'child', kind: 'consent', method: 'verbal', date: '2026-11-01' });
-    await ok(worker, id, { type: 'consent_recorded', scopes: ['services'], givenBy: 'guardian', kind: 'consent', method: 'verbal', date: '2026-11-01' });
+    await ok(worker, id, {
+      type: 'consent_recorded',
+      scopes: ['services'],
+      givenBy: 'child',
+      kind: 'consent',
+      method: 'verbal',
+      date: '2026-11-01',
+    });
+    await ok(worker, id, {
+      type: 'consent_recorded',
+      scopes: ['services'],
+      givenBy: 'guardian',
+      kind: 'consent',
+      method: 'verbal',
+      date: '2026-11-01',
+    });
     const tracing = { ...plan, actions: [{ service: 'family_tracing_reunification', dueDate: '2027-01-01' }] };
     assert.equal((await act(worker, id, tracing)).body.error.code, 'family_contact_review_required');
-    await ok(supervisor, id, { type: 'family_contact_reviewed', decision: 'cleared', comment: 'The complicit uncle is not the family traced.' });
+    await ok(supervisor, id, {
+      type: 'family_contact_reviewed',
+      decision: 'cleared',
+      comment: 'The complicit uncle is not the family traced.',
+    });
     await ok(worker, id, tracing);
   });
 
@@ -284,7 +353,10 @@ describe('safeguards', () => {
   test('the benefit of the doubt: an adult-looking claimed age keeps the child protected', async () => {
     const worker = await signIn(h, await h.org.user('caseworker'));
     const child = (
-      await worker.post('/api/v1/children', { ...sampleChild, age: { birthDate: '2006-01-01', birthDatePrecision: 'estimated', ageBasis: 'disputed' } })
+      await worker.post('/api/v1/children', {
+        ...sampleChild,
+        age: { birthDate: '2006-01-01', birthDatePrecision: 'estimated', ageBasis: 'disputed' },
+      })
     ).body;
     assert.equal(child.age.treatedAsChild, true);
     assert.ok(child.flags.includes('age_in_doubt'));
@@ -307,9 +379,15 @@ describe('access to cases', () => {
     assert.ok(!(await colleague.get('/api/v1/children')).body.items.some((c: { id: string }) => c.id === id));
 
     // The service provider is assigned the case (own scope) to see what their role allows.
-    await h.database.db.updateTable('child').set({ owner_user_id: (await me(provider)).id }).where('id', '=', id).execute();
+    await h.database.db
+      .updateTable('child')
+      .set({ owner_user_id: (await me(provider)).id })
+      .where('id', '=', id)
+      .execute();
     const seen = (await provider.get(`/api/v1/children/${id}/case`)).body;
-    const testimony = seen.events.find((e: { type: string; redacted: boolean; data?: { category?: string } }) => e.type === 'note_added' && e.redacted);
+    const testimony = seen.events.find(
+      (e: { type: string; redacted: boolean; data?: { category?: string } }) => e.type === 'note_added' && e.redacted,
+    );
     assert.ok(testimony, 'the restricted note is redacted');
     assert.equal(JSON.stringify(seen).includes('warehouse'), false);
     assert.ok(JSON.stringify(seen).includes('Likes football'));
@@ -355,8 +433,14 @@ describe('assignment, duplicates and merging', () => {
     assert.deepEqual(moved.body, { reassigned: 3 });
     const theirs = await colleague.get('/api/v1/children?assignedUserId=me');
     for (const m of more) assert.ok(theirs.body.items.some((c: { id: string }) => c.id === m));
-    const wrong = await supervisor.post('/api/v1/cases/reassign', { childIds: more, toUserId: (await me(supervisor)).id.replace(/.$/, '0') });
-    assert.equal(wrong.body.error.code, 'invalid_assignee');
+    for (const toUserId of [
+      (await h.org.user('border_official')).id,
+      crypto.randomUUID(),
+      (await h.org.user('caseworker', { agency: 'B' })).id,
+    ]) {
+      const wrong = await supervisor.post('/api/v1/cases/reassign', { childIds: more, toUserId });
+      assert.equal(wrong.body.error?.code, 'invalid_assignee', toUserId);
+    }
   });
 
   test('possible duplicates across scripts; a supervisor merges and unmerges with the history kept', async () => {
@@ -373,7 +457,11 @@ describe('assignment, duplicates and merging', () => {
       })
     ).body;
     await supervisor.post('/api/v1/children', { ...sampleChild, names: names('Mahmoud', 'Hassan'), sex: 'male' });
-    const check = await supervisor.post('/api/v1/children/duplicate-check', { names: names('Muhammad', 'Abdallah'), sex: 'male', nationality: ['SD'] });
+    const check = await supervisor.post('/api/v1/children/duplicate-check', {
+      names: names('Muhammad', 'Abdallah'),
+      sex: 'male',
+      nationality: ['SD'],
+    });
     const found = check.body.items.map((c: { childId: string }) => c.childId);
     assert.ok(found.includes(first.id) && found.includes(second.id), JSON.stringify(check.body));
     const dupes = (await supervisor.get(`/api/v1/children/${second.id}/duplicates`)).body.items;
@@ -410,7 +498,16 @@ describe('case list', () => {
     ] as const) {
       // Sixteen years old whatever year the test runs in.
       const age = { birthDate: `${new Date().getUTCFullYear() - 16}-01-01`, birthDatePrecision: 'exact', ageBasis: 'documented' };
-      const body = { ...sampleChild, names: names(`List ${i}`), age, sex, nationality: [nationality], typology: [typology], teamId: h.org.teamA2, locationCode: 'GR-I-ATH' };
+      const body = {
+        ...sampleChild,
+        names: names(`List ${i}`),
+        age,
+        sex,
+        nationality: [nationality],
+        typology: [typology],
+        teamId: h.org.teamA2,
+        locationCode: 'GR-I-ATH',
+      };
       const res = await supervisor.post('/api/v1/children', body);
       assert.equal(res.status, 201, JSON.stringify(res.body));
       ids.push(res.body.id);

@@ -125,7 +125,12 @@ export const CaseActionInput = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('stage_changed'),
     stage: MigrationStage,
-    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional(),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     since: IsoDate,
   }),
   z.object({

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AgeInfo, ageGroup, ageInDoubt, ageInYears, birthYearsForAgeGroup, eighteenthBirthday, treatedAsChild, yearsBetween } from './age.ts';
+import {
+  AgeInfo,
+  ageGroup,
+  ageInDoubt,
+  ageInYears,
+  birthYearsForAgeGroup,
+  eighteenthBirthday,
+  treatedAsChild,
+  yearsBetween,
+} from './age.ts';
 
 const on = new Date('2026-11-22T12:00:00Z');
 const age = (input: Parameters<typeof AgeInfo.parse>[0]) => AgeInfo.parse(input);
@@ -20,13 +29,22 @@ describe('age', () => {
   test('benefit of the doubt: a claimed or disputed adult age does not remove protection', () => {
     assert.equal(treatedAsChild(age({ birthDate: '2005-01-01', birthDatePrecision: 'estimated', ageBasis: 'claimed' }), on), true);
     assert.equal(treatedAsChild(age({ birthDate: '2005-01-01', birthDatePrecision: 'exact', ageBasis: 'disputed' }), on), true);
-    assert.equal(treatedAsChild(age({ ageBasis: 'assessed', assessedMinAge: 17, assessedMaxAge: 21, assessmentConcluded: true }), on), true);
-    assert.equal(treatedAsChild(age({ ageBasis: 'assessed', assessedMinAge: 19, assessedMaxAge: 22, assessmentConcluded: false }), on), true);
+    assert.equal(
+      treatedAsChild(age({ ageBasis: 'assessed', assessedMinAge: 17, assessedMaxAge: 21, assessmentConcluded: true }), on),
+      true,
+    );
+    assert.equal(
+      treatedAsChild(age({ ageBasis: 'assessed', assessedMinAge: 19, assessedMaxAge: 22, assessmentConcluded: false }), on),
+      true,
+    );
   });
 
   test('only a document or a concluded assessment can establish adulthood', () => {
     assert.equal(treatedAsChild(age({ birthDate: '2005-01-01', birthDatePrecision: 'exact', ageBasis: 'documented' }), on), false);
-    assert.equal(treatedAsChild(age({ ageBasis: 'assessed', assessedMinAge: 18, assessedMaxAge: 20, assessmentConcluded: true }), on), false);
+    assert.equal(
+      treatedAsChild(age({ ageBasis: 'assessed', assessedMinAge: 18, assessedMaxAge: 20, assessmentConcluded: true }), on),
+      false,
+    );
   });
 
   test('an assessed range acts on its lower bound', () => {
@@ -46,7 +64,17 @@ describe('age', () => {
   });
 
   test('age groups and the birth years they span', () => {
-    assert.deepEqual([0, 4, 5, 9, 10, 14, 15, 17, 18].map(ageGroup), ['0-4', '0-4', '5-9', '5-9', '10-14', '10-14', '15-17', '15-17', '18+']);
+    assert.deepEqual([0, 4, 5, 9, 10, 14, 15, 17, 18].map(ageGroup), [
+      '0-4',
+      '0-4',
+      '5-9',
+      '5-9',
+      '10-14',
+      '10-14',
+      '15-17',
+      '15-17',
+      '18+',
+    ]);
     const years = birthYearsForAgeGroup('15-17', on);
     // Born 2008-11-23 is 17; born 2011-11-22 is 15: both years must be inside the range.
     assert.ok(years.min <= 2008 && years.max >= 2011, JSON.stringify(years));

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-const Hours = z.number().int().min(1).max(24 * 365);
+const Hours = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 365);
 const Days = z.number().int().min(1).max(365);
 
 const RiskTimeline = z.object({

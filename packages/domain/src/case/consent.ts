@@ -4,9 +4,7 @@ import type { ConsentScope } from './codes.ts';
 
 export type ConsentPart = 'child_assent' | 'child_consent' | 'adult_consent';
 
-export type ConsentCheck =
-  | { valid: true; basis: 'consent' | 'best_interests_override' }
-  | { valid: false; missing: ConsentPart[] };
+export type ConsentCheck = { valid: true; basis: 'consent' | 'best_interests_override' } | { valid: false; missing: ConsentPart[] };
 
 /**
  * The age band that applies. With no known age, the child is asked for assent and an adult for

@@ -63,7 +63,10 @@ export function caseTasks(state: CaseState, policy: CasePolicy, birthDate: strin
     add('assign', addHours(openedAt, hours), supervisor);
   }
   if (state.pendingTransferTo && state.transferRequestedAt) {
-    add('accept_transfer', addDays(new Date(state.transferRequestedAt), policy.approvalDays), { kind: 'user', userId: state.pendingTransferTo });
+    add('accept_transfer', addDays(new Date(state.transferRequestedAt), policy.approvalDays), {
+      kind: 'user',
+      userId: state.pendingTransferTo,
+    });
   }
   if (!state.screenedAt || !state.riskLevel) {
     add('screen', addHours(openedAt, policy.screeningHours), caseworker);

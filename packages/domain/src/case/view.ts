@@ -151,10 +151,11 @@ export type CaseActionRequest = z.infer<typeof CaseActionRequest>;
 
 export const TaskListQuery = z.object({
   view: z.enum(['mine', 'supervision']).default('mine'),
-  kind: z
-    .preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(TaskKindSchema).min(1).max(20))
+  kind: z.preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(TaskKindSchema).min(1).max(20)).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
     .optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
@@ -177,7 +178,11 @@ export const CaseloadRow = z.object({
   highRisk: z.number().int(),
 });
 
-export const ReassignInput = z.object({ childIds: z.array(Uuid).min(1).max(200), toUserId: Uuid, note: z.string().trim().max(2_000).optional() });
+export const ReassignInput = z.object({
+  childIds: z.array(Uuid).min(1).max(200),
+  toUserId: Uuid,
+  note: z.string().trim().max(2_000).optional(),
+});
 export type ReassignInput = z.infer<typeof ReassignInput>;
 
 export const MergeInput = z.object({ intoId: Uuid, note: z.string().trim().max(2_000).optional() });

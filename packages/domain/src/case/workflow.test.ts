@@ -23,14 +23,25 @@ class CaseDriver {
   }
   act(input: Record<string, unknown>, actor = worker) {
     const parsed = ActionSchema.parse(input);
-    const refusal = refuseAction({ state: this.state, input: parsed, actorUserId: actor, childAge: this.childAge, policy: defaultCasePolicy });
+    const refusal = refuseAction({
+      state: this.state,
+      input: parsed,
+      actorUserId: actor,
+      childAge: this.childAge,
+      policy: defaultCasePolicy,
+    });
     if (refusal) return refusal;
     this.append(parsed, actor);
     return null;
   }
   private append(data: CaseEventData | CaseActionInput, actor: string | null) {
     this.hours += 1;
-    const event: CaseEvent = { seq: this.events.length + 1, at: new Date(t0 + this.hours * 3_600_000).toISOString(), actorUserId: actor, data };
+    const event: CaseEvent = {
+      seq: this.events.length + 1,
+      at: new Date(t0 + this.hours * 3_600_000).toISOString(),
+      actorUserId: actor,
+      data,
+    };
     this.events.push(event);
     this.state = applyEvent(this.state, event);
     return event;
@@ -61,7 +72,10 @@ describe('case workflow', () => {
     assert.equal(c.state.status, 'referred');
     assert.equal(c.state.step, 'identification_registration');
     const tasks = caseTasks(c.state, defaultCasePolicy, null);
-    assert.deepEqual(tasks.map((t) => [t.kind, t.for.kind]), [['open_referral', 'supervisor']]);
+    assert.deepEqual(
+      tasks.map((t) => [t.kind, t.for.kind]),
+      [['open_referral', 'supervisor']],
+    );
     assert.equal(c.act({ type: 'screened', riskLevel: 'low' })?.code, 'action_not_allowed');
     assert.equal(c.act({ type: 'opened' }), null);
     assert.equal(c.state.status, 'open');
@@ -117,18 +131,31 @@ describe('case workflow', () => {
   test('closing with an open plan action needs a reason for that action', () => {
     const c = openCase(16);
     c.act({ type: 'screened', riskLevel: 'low' });
-    c.act({ type: 'assessment_recorded', kind: 'initial', needs: {}, childViews: { heard: false, reason: 'The child was asleep after a night crossing' } });
+    c.act({
+      type: 'assessment_recorded',
+      kind: 'initial',
+      needs: {},
+      childViews: { heard: false, reason: 'The child was asleep after a night crossing' },
+    });
     c.act({ type: 'approval_requested', subject: 'assessment' });
     c.act({ type: 'approval_decided', subject: 'assessment', decision: 'approved' }, supervisor);
     c.act({ type: 'consent_recorded', scopes: ['services'], givenBy: 'child', kind: 'consent', method: 'verbal', date: '2026-11-01' });
     assert.equal(
-      c.act({ type: 'case_plan_recorded', goals: [{ id: 'g', domain: 'legal', description: 'Asylum claim' }], actions: [{ id: 'x', service: 'legal_aid', dueDate: '2026-12-01' }], childViews: views }),
+      c.act({
+        type: 'case_plan_recorded',
+        goals: [{ id: 'g', domain: 'legal', description: 'Asylum claim' }],
+        actions: [{ id: 'x', service: 'legal_aid', dueDate: '2026-12-01' }],
+        childViews: views,
+      }),
       null,
       'a 16-year-old consents alone',
     );
     const refused = c.act({ type: 'closure_requested', reason: 'moved_lost_contact' });
     assert.deepEqual(refused, { code: 'case_plan_actions_open', details: { actions: ['x'] } });
-    assert.equal(c.act({ type: 'closure_requested', reason: 'moved_lost_contact', openActionReasons: { x: 'The child left the country' } }), null);
+    assert.equal(
+      c.act({ type: 'closure_requested', reason: 'moved_lost_contact', openActionReasons: { x: 'The child left the country' } }),
+      null,
+    );
   });
 
   test('a complicit family member raises the risk and holds family contact until a supervisor reviews', () => {
@@ -149,18 +176,30 @@ describe('case workflow', () => {
     c.act({ type: 'approval_requested', subject: 'assessment' });
     c.act({ type: 'approval_decided', subject: 'assessment', decision: 'approved' }, supervisor);
     c.act({ type: 'consent_recorded', scopes: ['services'], givenBy: 'child', kind: 'consent', method: 'verbal', date: '2026-11-01' });
-    const plan = { type: 'case_plan_recorded', goals: [{ id: 'g', domain: 'family_unity', description: 'Trace the mother' }], actions: [{ service: 'family_tracing_reunification', dueDate: '2026-12-01' }], childViews: views };
+    const plan = {
+      type: 'case_plan_recorded',
+      goals: [{ id: 'g', domain: 'family_unity', description: 'Trace the mother' }],
+      actions: [{ service: 'family_tracing_reunification', dueDate: '2026-12-01' }],
+      childViews: views,
+    };
     assert.equal(c.act(plan)?.code, 'family_contact_review_required');
   });
 
   test('risk sets the deadlines from the policy table: high risk first action within 24 hours', () => {
-    for (const [level, hours] of [['high', 24], ['medium', 72], ['low', 168]] as const) {
+    for (const [level, hours] of [
+      ['high', 24],
+      ['medium', 72],
+      ['low', 168],
+    ] as const) {
       const c = openCase();
       c.act({ type: 'screened', riskLevel: level });
       const first = caseTasks(c.state, defaultCasePolicy, null).find((t) => t.kind === 'first_action');
       assert.equal(first?.dueAt.getTime(), Date.parse(c.state.screenedAt ?? '') + hours * 3_600_000, level);
       c.act({ type: 'note_added', text: 'Visited the shelter; safety plan agreed.' });
-      assert.equal(caseTasks(c.state, defaultCasePolicy, null).find((t) => t.kind === 'first_action'), undefined);
+      assert.equal(
+        caseTasks(c.state, defaultCasePolicy, null).find((t) => t.kind === 'first_action'),
+        undefined,
+      );
     }
     const urgent = openCase();
     urgent.act({ type: 'screened', riskLevel: 'medium', urgentProtectionConcern: true });
@@ -189,7 +228,10 @@ describe('case workflow', () => {
   });
 
   test("the child's views cannot be an empty token", () => {
-    assert.equal(ActionSchema.safeParse({ type: 'transition_plan_recorded', plan: 'x', childViews: { heard: true, words: '...' } }).success, false);
+    assert.equal(
+      ActionSchema.safeParse({ type: 'transition_plan_recorded', plan: 'x', childViews: { heard: true, words: '...' } }).success,
+      false,
+    );
     assert.equal(ActionSchema.safeParse({ type: 'transition_plan_recorded', plan: 'x', childViews: { heard: false } }).success, false);
   });
 });
@@ -197,15 +239,31 @@ describe('case workflow', () => {
 describe('consent by age band', () => {
   const withConsents = (...records: Array<Partial<CaseState['consents'][number]>>): CaseState => ({
     ...emptyCaseState(),
-    consents: records.map((r, i) => ({ seq: i + 1, scopes: ['services'], givenBy: 'child', kind: 'consent', date: '2026-11-01', adultExclusionReason: null, childAgeAtTime: null, withdrawn: [], ...r })),
+    consents: records.map((r, i) => ({
+      seq: i + 1,
+      scopes: ['services'],
+      givenBy: 'child',
+      kind: 'consent',
+      date: '2026-11-01',
+      adultExclusionReason: null,
+      childAgeAtTime: null,
+      withdrawn: [],
+      ...r,
+    })),
   });
 
   test('a young child needs an adult; an older one consents alone', () => {
     assert.deepEqual(consentFor(withConsents(), 'services', 4, defaultCasePolicy), { valid: false, missing: ['adult_consent'] });
     assert.equal(consentFor(withConsents({ givenBy: 'caregiver' }), 'services', 4, defaultCasePolicy).valid, true);
-    assert.deepEqual(consentFor(withConsents({ givenBy: 'caregiver' }), 'services', 9, defaultCasePolicy), { valid: false, missing: ['child_assent'] });
+    assert.deepEqual(consentFor(withConsents({ givenBy: 'caregiver' }), 'services', 9, defaultCasePolicy), {
+      valid: false,
+      missing: ['child_assent'],
+    });
     assert.equal(consentFor(withConsents({ kind: 'consent' }), 'services', 16, defaultCasePolicy).valid, true);
-    assert.deepEqual(consentFor(withConsents({ kind: 'assent' }), 'services', 16, defaultCasePolicy), { valid: false, missing: ['child_consent'] });
+    assert.deepEqual(consentFor(withConsents({ kind: 'assent' }), 'services', 16, defaultCasePolicy), {
+      valid: false,
+      missing: ['child_consent'],
+    });
   });
 
   test('a withdrawal ends the consent for its scopes; an override stands in for it', () => {
@@ -217,6 +275,9 @@ describe('consent by age band', () => {
   });
 
   test('with no known age, both the child and an adult are asked', () => {
-    assert.deepEqual(consentFor(withConsents(), 'services', null, defaultCasePolicy), { valid: false, missing: ['child_assent', 'adult_consent'] });
+    assert.deepEqual(consentFor(withConsents(), 'services', null, defaultCasePolicy), {
+      valid: false,
+      missing: ['child_assent', 'adult_consent'],
+    });
   });
 });

@@ -124,7 +124,8 @@ function refuseByState({ state, input, actorUserId }: ActionContext): Refusal | 
       }
       return null;
     case 'plan_action_updated':
-      if (!state.casePlan?.actions.some((a) => a.id === input.actionId)) return { code: 'not_found', details: { actionId: input.actionId } };
+      if (!state.casePlan?.actions.some((a) => a.id === input.actionId))
+        return { code: 'not_found', details: { actionId: input.actionId } };
       return null;
     case 'approval_requested': {
       const exists = input.subject === 'assessment' ? state.assessment : state.casePlan;
@@ -133,7 +134,9 @@ function refuseByState({ state, input, actorUserId }: ActionContext): Refusal | 
       return null;
     }
     case 'approval_decided':
-      return state.approvals[input.subject]?.status === 'pending' ? null : { code: 'approval_not_pending', details: { subject: input.subject } };
+      return state.approvals[input.subject]?.status === 'pending'
+        ? null
+        : { code: 'approval_not_pending', details: { subject: input.subject } };
     case 'closure_requested': {
       if (state.approvals.closure?.status === 'pending') return { code: 'approval_pending', details: { subject: 'closure' } };
       const unexplained = openPlanActions(state)
@@ -142,7 +145,9 @@ function refuseByState({ state, input, actorUserId }: ActionContext): Refusal | 
       return unexplained.length > 0 ? { code: 'case_plan_actions_open', details: { actions: unexplained } } : null;
     }
     case 'consent_withdrawn':
-      return state.consents.some((c) => c.seq === input.consentSeq) ? null : { code: 'not_found', details: { consentSeq: input.consentSeq } };
+      return state.consents.some((c) => c.seq === input.consentSeq)
+        ? null
+        : { code: 'not_found', details: { consentSeq: input.consentSeq } };
     default:
       return null;
   }

@@ -37,16 +37,19 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     unsupported_media_type: 'This type of content is not accepted.',
     internal_error: 'Something went wrong on our side. Nothing was saved. Please try again.',
     action_not_allowed: 'This action is not possible while the case has its current status.',
-    consent_required: 'Valid consent is missing for this action. Record the consent (and the child’s assent where needed), or a documented best-interests override.',
+    consent_required:
+      'Valid consent is missing for this action. Record the consent (and the child’s assent where needed), or a documented best-interests override.',
     screening_required: 'Screen the child and set a risk level first.',
     approval_required: 'This step needs the supervisor’s approval of the previous one first.',
     approval_pending: 'A request for approval is already waiting for the supervisor.',
     approval_not_pending: 'There is no request for approval waiting for a decision.',
     nothing_to_approve: 'There is nothing to approve yet: record it first.',
     case_plan_actions_open: 'Some case plan actions are still open. Complete them or give a reason for each before closing the case.',
-    family_contact_review_required: 'A family member may be complicit: a supervisor must review before any family contact, reunification or return.',
+    family_contact_review_required:
+      'A family member may be complicit: a supervisor must review before any family contact, reunification or return.',
     transfer_not_pending: 'There is no transfer waiting for an answer.',
-    separation_warning: 'This would separate the child from siblings or accompanying adults. Confirm that it is in the child’s best interests to continue.',
+    separation_warning:
+      'This would separate the child from siblings or accompanying adults. Confirm that it is in the child’s best interests to continue.',
     invalid_assignee: 'This person cannot be given this case.',
   },
   fr: {
@@ -80,16 +83,20 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     unsupported_media_type: 'Ce type de contenu n’est pas accepté.',
     internal_error: 'Une erreur s’est produite de notre côté. Rien n’a été enregistré. Veuillez réessayer.',
     action_not_allowed: 'Cette action n’est pas possible tant que le dossier a son statut actuel.',
-    consent_required: 'Le consentement nécessaire à cette action manque. Enregistrez le consentement (et l’assentiment de l’enfant si nécessaire) ou une dérogation motivée dans l’intérêt supérieur de l’enfant.',
+    consent_required:
+      'Le consentement nécessaire à cette action manque. Enregistrez le consentement (et l’assentiment de l’enfant si nécessaire) ou une dérogation motivée dans l’intérêt supérieur de l’enfant.',
     screening_required: 'Faites d’abord le dépistage et fixez le niveau de risque.',
     approval_required: 'Cette étape nécessite d’abord l’approbation de l’étape précédente par le superviseur.',
     approval_pending: 'Une demande d’approbation attend déjà le superviseur.',
     approval_not_pending: 'Aucune demande d’approbation n’attend de décision.',
     nothing_to_approve: 'Il n’y a encore rien à approuver : enregistrez-le d’abord.',
-    case_plan_actions_open: 'Des actions du plan de prise en charge sont encore ouvertes. Terminez-les ou motivez chacune avant de clore le dossier.',
-    family_contact_review_required: 'Un membre de la famille pourrait être complice : un superviseur doit examiner le dossier avant tout contact familial, réunification ou retour.',
+    case_plan_actions_open:
+      'Des actions du plan de prise en charge sont encore ouvertes. Terminez-les ou motivez chacune avant de clore le dossier.',
+    family_contact_review_required:
+      'Un membre de la famille pourrait être complice : un superviseur doit examiner le dossier avant tout contact familial, réunification ou retour.',
     transfer_not_pending: 'Aucun transfert n’attend de réponse.',
-    separation_warning: 'Cela séparerait l’enfant de ses frères et sœurs ou des adultes qui l’accompagnent. Confirmez que c’est dans son intérêt supérieur pour continuer.',
+    separation_warning:
+      'Cela séparerait l’enfant de ses frères et sœurs ou des adultes qui l’accompagnent. Confirmez que c’est dans son intérêt supérieur pour continuer.',
     invalid_assignee: 'Ce dossier ne peut pas être confié à cette personne.',
   },
   es: {
@@ -123,16 +130,20 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     unsupported_media_type: 'Este tipo de contenido no se acepta.',
     internal_error: 'Algo salió mal de nuestro lado. No se guardó nada. Inténtelo de nuevo.',
     action_not_allowed: 'Esta acción no es posible con el estado actual del caso.',
-    consent_required: 'Falta un consentimiento válido para esta acción. Registre el consentimiento (y el asentimiento del niño o la niña cuando proceda) o una excepción documentada por su interés superior.',
+    consent_required:
+      'Falta un consentimiento válido para esta acción. Registre el consentimiento (y el asentimiento del niño o la niña cuando proceda) o una excepción documentada por su interés superior.',
     screening_required: 'Primero haga la evaluación inicial y fije el nivel de riesgo.',
     approval_required: 'Este paso requiere antes la aprobación del paso anterior por la supervisión.',
     approval_pending: 'Ya hay una solicitud de aprobación pendiente de la supervisión.',
     approval_not_pending: 'No hay ninguna solicitud de aprobación pendiente de decisión.',
     nothing_to_approve: 'Todavía no hay nada que aprobar: regístrelo primero.',
-    case_plan_actions_open: 'Hay acciones del plan del caso abiertas. Complételas o indique un motivo para cada una antes de cerrar el caso.',
-    family_contact_review_required: 'Un familiar podría ser cómplice: la supervisión debe revisar el caso antes de cualquier contacto familiar, reunificación o retorno.',
+    case_plan_actions_open:
+      'Hay acciones del plan del caso abiertas. Complételas o indique un motivo para cada una antes de cerrar el caso.',
+    family_contact_review_required:
+      'Un familiar podría ser cómplice: la supervisión debe revisar el caso antes de cualquier contacto familiar, reunificación o retorno.',
     transfer_not_pending: 'No hay ninguna transferencia pendiente de respuesta.',
-    separation_warning: 'Esto separaría al niño o la niña de sus hermanos o de los adultos que le acompañan. Confirme que responde a su interés superior para continuar.',
+    separation_warning:
+      'Esto separaría al niño o la niña de sus hermanos o de los adultos que le acompañan. Confirme que responde a su interés superior para continuar.',
     invalid_assignee: 'Este caso no se puede asignar a esta persona.',
   },
   ar: {
@@ -172,7 +183,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     approval_not_pending: 'لا يوجد طلب موافقة ينتظر قراراً.',
     nothing_to_approve: 'لا يوجد ما يُعتمد بعد: سجّله أولاً.',
     case_plan_actions_open: 'لا تزال بعض إجراءات خطة الحالة مفتوحة. أكملها أو اذكر سبباً لكل منها قبل إغلاق الحالة.',
-    family_contact_review_required: 'قد يكون أحد أفراد الأسرة متواطئاً: يجب أن يراجع المشرف الحالة قبل أي تواصل مع الأسرة أو لمّ شمل أو عودة.',
+    family_contact_review_required:
+      'قد يكون أحد أفراد الأسرة متواطئاً: يجب أن يراجع المشرف الحالة قبل أي تواصل مع الأسرة أو لمّ شمل أو عودة.',
     transfer_not_pending: 'لا يوجد نقل ينتظر رداً.',
     separation_warning: 'سيؤدي هذا إلى فصل الطفل عن إخوته أو عن البالغين المرافقين له. أكّد أن ذلك في مصلحته الفضلى للمتابعة.',
     invalid_assignee: 'لا يمكن إسناد هذه الحالة إلى هذا الشخص.',

@@ -14,7 +14,10 @@ import { type Consonant, type Unit, type Vowel, foldUnits } from './units.ts';
  */
 export type AlignMode = 'bare' | 'arabic' | 'spelt';
 
-type Op = { readonly kind: 'sub'; readonly a: Unit; readonly b: Unit } | { readonly kind: 'del'; readonly a: Unit } | { readonly kind: 'ins'; readonly b: Unit; readonly edge: boolean };
+type Op =
+  | { readonly kind: 'sub'; readonly a: Unit; readonly b: Unit }
+  | { readonly kind: 'del'; readonly a: Unit }
+  | { readonly kind: 'ins'; readonly b: Unit; readonly edge: boolean };
 
 const nearConsonants: readonly string[] = ['dDzt', 'sTzS', 'hX', 'kXgGq', 'jgZy', 'bpvf', 'tT', 'wv', 'CSj'];
 

@@ -44,7 +44,7 @@ const consonantSpellings: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** An Arabic-script letter read as a unit, with how a key spells it. */
-interface Letter {
+export interface Letter {
   readonly unit: Unit;
   readonly spell: string;
   readonly alt?: string;
@@ -75,37 +75,56 @@ function glideLetter(char: 'و' | 'ي', prev: Unit | undefined, next: string | u
   return asConsonant ? { unit: cons('y', ['y', 'j']), spell: 'y' } : { unit: vowel('i', true), spell: 'i' };
 }
 
+const carrierFree = (): Letter => ({ unit: vowel('', false, true), spell: '' });
+
+/** Reads the letter at `i` given the letters read so far; most give one unit, some none or two. */
+function readLetter(chars: readonly string[], i: number, read: readonly Letter[]): Letter[] {
+  const char = chars[i] ?? '';
+  const next = chars[i + 1];
+  const first = read.length === 0;
+  const last = next === undefined;
+  // A word-initial alef or ʿayn before a consonant is always spelt with some vowel in Latin (Ahmad, Omar).
+  const carrier = vowel('', first && !last && !vowelLetters.has(next), true);
+  switch (char) {
+    case 'ا':
+      return [first ? { unit: carrier, spell: 'a' } : { unit: vowel('a', true), spell: 'a' }];
+    case 'ع':
+      return [{ unit: carrier, spell: first ? 'a' : '' }];
+    case 'ء':
+      return [carrierFree()];
+    case 'ئ':
+      return [{ ...carrierFree(), spell: 'i' }];
+    case 'ؤ':
+      return [{ ...carrierFree(), spell: 'u' }];
+    case 'ة':
+      return [{ unit: vowel('a', true), spell: 'a' }];
+    case 'ې':
+      return [{ unit: vowel('e', true), spell: 'e' }];
+    case 'ۍ':
+      return [{ unit: vowel('i', true), spell: 'i' }];
+    case 'ى':
+      return last ? [{ unit: vowel('a', true), spell: 'a' }] : [glideLetter('ي', read.at(-1)?.unit, next, read.length === 1)];
+    case 'ي':
+      return [glideLetter('ي', read.at(-1)?.unit, next, read.length === 1)];
+    case 'و': {
+      const letter = glideLetter('و', read.at(-1)?.unit, next, read.length === 1);
+      // One و after alef may stand for wū (داود Dawood, طاوس Tawoos).
+      const wu = letter.unit.kind === 'c' && chars[i - 1] === 'ا' && !last && !vowelLetters.has(next);
+      return wu ? [letter, carrierFree()] : [letter];
+    }
+    case 'ه':
+      // Final ه is a vowel (Persian -eh, ة written as ه), except after alef (Shah, Allah).
+      if (last && !first && chars[i - 1] !== 'ا') return [{ unit: vowel('a', true), spell: 'a' }];
+      break;
+  }
+  const letter = consonantLetter(char);
+  return letter ? [letter] : [];
+}
+
 function readLetters(chars: readonly string[]): Letter[] {
   const letters: Letter[] = [];
-  chars.forEach((char, i) => {
-    const prev = letters.at(-1)?.unit;
-    const next = chars[i + 1];
-    const first = letters.length === 0;
-    const last = next === undefined;
-    // A word-initial alef or ʿayn before a consonant is always spelt with some vowel in Latin (Ahmad, Omar).
-    const carrier = vowel('', first && next !== undefined && !vowelLetters.has(next), true);
-    if (char === 'ا') letters.push(first ? { unit: carrier, spell: 'a' } : { unit: vowel('a', true), spell: 'a' });
-    else if (char === 'ع') letters.push({ unit: carrier, spell: first ? 'a' : '' });
-    else if (char === 'ء') letters.push({ unit: vowel('', false, true), spell: '' });
-    else if (char === 'ئ') letters.push({ unit: vowel('', false, true), spell: 'i' });
-    else if (char === 'ؤ') letters.push({ unit: vowel('', false, true), spell: 'u' });
-    else if (char === 'ة' || (char === 'ى' && last)) letters.push({ unit: vowel('a', true), spell: 'a' });
-    else if (char === 'ې') letters.push({ unit: vowel('e', true), spell: 'e' });
-    else if (char === 'ۍ') letters.push({ unit: vowel('i', true), spell: 'i' });
-    else if (char === 'و' || char === 'ي' || char === 'ى') {
-      const letter = glideLetter(char === 'و' ? 'و' : 'ي', prev, next, letters.length === 1);
-      letters.push(letter);
-      // One و after alef may stand for wū (داود Dawood, طاوس Tawoos).
-      if (char === 'و' && letter.unit.kind === 'c' && chars[i - 1] === 'ا' && next !== undefined && !vowelLetters.has(next))
-        letters.push({ unit: vowel('', false, true), spell: '' });
-    }
-    else if (char === 'ه' && last && !first && chars[i - 1] !== 'ا') {
-      // Final ه is a vowel (Persian -eh, ة written as ه), except after alef (Shah, Allah).
-      letters.push({ unit: vowel('a', true), spell: 'a' });
-    } else {
-      const letter = consonantLetter(char);
-      if (letter) letters.push(letter);
-    }
+  chars.forEach((_, i) => {
+    letters.push(...readLetter(chars, i, letters));
   });
   return letters;
 }
@@ -116,11 +135,23 @@ const endsWith = (chars: readonly string[], suffix: string): boolean => chars.sl
 /** Canonical compound endings shared with the Latin side: ...ullah, ...uddin. */
 function compoundSuffix(chars: readonly string[]): { stem: string[]; suffix: Letter[] } | undefined {
   if (chars.length > 5 && endsWith(chars, 'الله'))
-    return { stem: chars.slice(0, -4), suffix: [{ unit: vowel('', false, true), spell: 'u' }, { unit: cons('l'), spell: 'll' }, { unit: vowel('a', true), spell: 'ah' }] };
+    return {
+      stem: chars.slice(0, -4),
+      suffix: [
+        { unit: vowel('', false, true), spell: 'u' },
+        { unit: cons('l'), spell: 'll' },
+        { unit: vowel('a', true), spell: 'ah' },
+      ],
+    };
   if (chars.length > 6 && endsWith(chars, 'الدين'))
     return {
       stem: chars.slice(0, -5),
-      suffix: [{ unit: vowel('', false, true), spell: 'u' }, { unit: cons('d'), spell: 'dd' }, { unit: vowel('i', true), spell: 'i' }, { unit: cons('n'), spell: 'n' }],
+      suffix: [
+        { unit: vowel('', false, true), spell: 'u' },
+        { unit: cons('d'), spell: 'dd' },
+        { unit: vowel('i', true), spell: 'i' },
+        { unit: cons('n'), spell: 'n' },
+      ],
     };
   return undefined;
 }
@@ -153,7 +184,9 @@ export function readingUnits(reading: ArabicReading): Unit[] {
 
 /** A string that identifies a reading's units. */
 export function readingId(reading: ArabicReading): string {
-  return reading.letters.map((l) => (l.unit.kind === 'c' ? l.unit.alts.join('') : `${l.unit.sym}${l.unit.req ? '!' : ''}${l.unit.opt ? '*' : ''}`)).join('.');
+  return reading.letters
+    .map((l) => (l.unit.kind === 'c' ? l.unit.alts.join('') : `${l.unit.sym}${l.unit.req ? '!' : ''}${l.unit.opt ? '*' : ''}`))
+    .join('.');
 }
 
 /** Spells a reading: bare (only written letters), vocalised (a between consonants) and with alternative consonants. */

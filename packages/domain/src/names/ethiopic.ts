@@ -77,9 +77,10 @@ function syllable(char: string): Syllable | undefined {
 }
 
 /**
- * Which sixth-order consonants get an epenthetic vowel: a word-initial cluster breaks after its first
- * consonant (ግርማ Girma, ብሩክ Biruk), a medial cluster of three after its second (ኣብርሃም Abriham), and a final
- * cluster before its last consonant (መድህን Medhin, ዮሐንስ Yohannes).
+ * Which sixth-order consonants get an epenthetic vowel (spelt e, which compares equal to i): a
+ * word-initial cluster breaks after its first consonant (ግርማ Girma, ብሩክ Biruk), a medial cluster of
+ * three after its second (ኣብርሃም Abreham), and a final cluster before its last consonant (መድህን
+ * Medhin, ዮሐንስ Yohannes). A heuristic: Amharic syllabification also depends on the consonants.
  */
 function epenthesis(syllables: readonly Syllable[]): Set<number> {
   const voiced = new Set<number>();
@@ -115,7 +116,9 @@ export function ethiopicKeys(token: string): string[] {
   if (syllables.length === 0) return [];
   const voiced = epenthesis(syllables);
   const spell = (firstOrder: string, initialVowel: boolean): string =>
-    syllables.map((s, i) => s.consonant + (s.first ? firstOrder : (s.vowel ?? (voiced.has(i) && (i > 0 || initialVowel) ? 'e' : '')))).join('');
+    syllables
+      .map((s, i) => s.consonant + (s.first ? firstOrder : (s.vowel ?? (voiced.has(i) && (i > 0 || initialVowel) ? 'e' : ''))))
+      .join('');
   // Tigrinya spellings often keep a word-initial cluster (Freweyni, Brhane).
   return [...new Set([spell('e', true), spell('e', false), spell('a', true)])];
 }

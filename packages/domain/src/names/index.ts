@@ -5,7 +5,6 @@ export { jaro, jaroWinkler } from './jaroWinkler.ts';
 export { type NameInput, type NameToken, type TokenClass, nameTokens } from './tokens.ts';
 export { phoneticKeys } from './phonetic.ts';
 export {
-  type BirthDatePrecision,
   type Likelihood,
   type MatchEffect,
   type MatchField,
@@ -17,7 +16,6 @@ export {
   type PersonDescriptor,
   type RankOptions,
   type RankedCandidate,
-  type Sex,
   compareNames,
   comparePersons,
   defaultMatchWeights,

@@ -5,7 +5,11 @@
 export function canonicalLatin(token: string): string {
   const key = token.replace(/[^a-z]/g, '');
   const abd = /^abd(.{3,})$/.exec(key);
-  if (abd?.[1] !== undefined) return `abd${dropLinkingVowel(abd[1])}`;
+  if (abd?.[1] !== undefined) {
+    const rest = dropLinkingVowel(abd[1]);
+    // abd + hamid must not read as a dh: keep a vowel between them.
+    return rest.startsWith('h') ? `abda${rest}` : `abd${rest}`;
+  }
   const ullah = /^(.{3,}?)[aeiou]?llah?$/.exec(key);
   if (ullah?.[1] !== undefined) return `${ullah[1]}ullah`;
   const uddin = /^(.{3,}?)[aeiou]?l?d{1,2}(?:i|ee|ii)ne?$/.exec(key);

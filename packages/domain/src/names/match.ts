@@ -8,7 +8,14 @@ import { type AnalysedToken, type NameInput, analyseNames, joinTokens } from './
 // ---------------------------------------------------------------------------------------------
 
 /** Weight of each part type in the name score: the given name counts most. */
-export const namePartWeights: Readonly<Record<NamePartType, number>> = { given: 3, father: 2, family: 2, grandfather: 1, nickname: 1, other: 1 };
+export const namePartWeights: Readonly<Record<NamePartType, number>> = {
+  given: 3,
+  father: 2,
+  family: 2,
+  grandfather: 1,
+  nickname: 1,
+  other: 1,
+};
 
 const lineage = new Set<NamePartType>(['father', 'grandfather', 'family']);
 
@@ -146,15 +153,15 @@ export function compareNames(a: readonly NameInput[], b: readonly NameInput[]): 
 // Persons
 // ---------------------------------------------------------------------------------------------
 
-export type Sex = 'female' | 'male' | 'other' | 'unknown';
-export type BirthDatePrecision = 'exact' | 'estimated' | 'unknown';
+type Sex = 'female' | 'male' | 'other' | 'unknown';
+type BirthDatePrecision = 'exact' | 'estimated' | 'unknown';
 
 export interface PersonDescriptor {
   readonly names: readonly NameInput[];
   readonly sex: Sex;
   /** YYYY-MM-DD */
   readonly birthDate?: string | null | undefined;
-  readonly birthDatePrecision?: BirthDatePrecision | undefined;
+  readonly birthDatePrecision?: BirthDatePrecision | null | undefined;
   /** Assessed age in years at `asOf`. */
   readonly ageRange?: { readonly min: number; readonly max: number } | null | undefined;
   /** YYYY-MM-DD: when `ageRange` was assessed; falls back to the `asOf` given to comparePersons. */
@@ -306,7 +313,17 @@ function compareAge(a: PersonDescriptor, b: PersonDescriptor, asOf: string | und
 
 /** ICAO codes that are not a country: stateless, refugee, unspecified. */
 const noCountry = new Set(['XXA', 'XXB', 'XXC', 'XXX']);
-const icaoCountries: Readonly<Record<string, string>> = { D: 'DE', GBD: 'GB', GBN: 'GB', GBO: 'GB', GBP: 'GB', GBS: 'GB', UNK: 'XK', RKS: 'XK', EUE: 'EU' };
+const icaoCountries: Readonly<Record<string, string>> = {
+  D: 'DE',
+  GBD: 'GB',
+  GBN: 'GB',
+  GBO: 'GB',
+  GBP: 'GB',
+  GBS: 'GB',
+  UNK: 'XK',
+  RKS: 'XK',
+  EUE: 'EU',
+};
 
 export function canonicalNationality(code: string): string {
   const upper = code.trim().toUpperCase();
@@ -318,7 +335,8 @@ export function canonicalNationality(code: string): string {
 }
 
 function compareNationality(a: PersonDescriptor, b: PersonDescriptor, weights: MatchWeights): FieldResult {
-  const countriesOf = (p: PersonDescriptor): Set<string> => new Set(p.nationality.map(canonicalNationality).filter((c) => c !== '' && !noCountry.has(c)));
+  const countriesOf = (p: PersonDescriptor): Set<string> =>
+    new Set(p.nationality.map(canonicalNationality).filter((c) => c !== '' && !noCountry.has(c)));
   const ca = countriesOf(a);
   const cb = countriesOf(b);
   if (ca.size === 0 || cb.size === 0) return { agreement: 0, reasons: [reason('nationality', 'neutral', 'nationality.unknown')] };
@@ -368,7 +386,11 @@ export interface RankedCandidate<T> {
 }
 
 /** Scores candidates against a subject and returns the likely and possible ones, best first. */
-export function rankCandidates<T extends PersonDescriptor>(subject: PersonDescriptor, candidates: readonly T[], options: RankOptions = {}): RankedCandidate<T>[] {
+export function rankCandidates<T extends PersonDescriptor>(
+  subject: PersonDescriptor,
+  candidates: readonly T[],
+  options: RankOptions = {},
+): RankedCandidate<T>[] {
   const floor = likelihoodRank[options.minLikelihood ?? 'possible'];
   return candidates
     .map((candidate) => ({ candidate, result: comparePersons(subject, candidate, options.weights, options.asOf) }))

@@ -73,7 +73,18 @@ function foldEthiopic(value: string): string {
   return out;
 }
 
-const latinSpecials: Readonly<Record<string, string>> = { ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd', ħ: 'h' };
+const latinSpecials: Readonly<Record<string, string>> = {
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  þ: 'th',
+  ð: 'd',
+  ħ: 'h',
+};
 
 /** Scripts whose combining marks are diacritics that spellings drop; in Indic scripts marks are vowels. */
 const marksAreDiacritics = new Set<Script>(['Latn', 'Cyrl', 'Grek', 'Arab', 'Hebr', 'Zyyy']);

@@ -43,7 +43,10 @@ function arabicRoman(raw: string): TokenRoman {
   const readings = arabicReadings(raw);
   const keys: string[] = [];
   for (const reading of readings) {
-    keys.push(spellReading(reading, { vocalise: false, alternative: false }), spellReading(reading, { vocalise: true, alternative: false }));
+    keys.push(
+      spellReading(reading, { vocalise: false, alternative: false }),
+      spellReading(reading, { vocalise: true, alternative: false }),
+    );
   }
   for (const reading of readings) keys.push(spellReading(reading, { vocalise: false, alternative: true }));
   const forms = readings.map((reading): Form => {

@@ -6,12 +6,14 @@ import type { AnalysedToken } from './tokens.ts';
 /** How far a shared Double Metaphone code lifts a similarity towards 1. */
 export const metaphoneBoost = 0.25;
 
+/** Alignment fills one side in from the other, so both directions are tried and the better kept. */
 function formSimilarity(a: Form, b: Form): number {
-  if (a.bare) return b.units.length > 0 ? bareSimilarity(a.units, b.units, b.bare) : 0;
-  if (b.bare) return a.units.length > 0 ? bareSimilarity(b.units, a.units) : 0;
-  if (a.units.length === 0 || b.units.length === 0) return spellingSimilarity(a.fold, b.fold);
-  const sharedCode = a.codes.some((code) => code.length > 1 && b.codes.includes(code));
-  return speltSimilarity(a.units, b.units, sharedCode ? metaphoneBoost : 0);
+  if (a.units.length === 0 || b.units.length === 0) return a.bare || b.bare ? 0 : spellingSimilarity(a.fold, b.fold);
+  if (a.bare && b.bare) return Math.max(bareSimilarity(a.units, b.units, true), bareSimilarity(b.units, a.units, true));
+  if (a.bare) return bareSimilarity(a.units, b.units);
+  if (b.bare) return bareSimilarity(b.units, a.units);
+  const boost = a.codes.some((code) => code.length > 1 && b.codes.includes(code)) ? metaphoneBoost : 0;
+  return Math.max(speltSimilarity(a.units, b.units, boost), speltSimilarity(b.units, a.units, boost));
 }
 
 const formsById = new Map<string, Form>();

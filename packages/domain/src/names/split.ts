@@ -15,35 +15,48 @@ export interface RawToken {
  * match nor keep them apart. Compound prefixes (abd, abu, gebre, wolde) are joined to the next word
  * instead, and only count as particles when they stand alone.
  */
+const words = (list: string): string[] => list.trim().split(/\s+/);
+
 const particles = new Set([
   // Arabic article and filiation, Latin spellings
-  'al', 'el', 'ul', 'il', 'bin', 'ben', 'ibn', 'ebn', 'bint', 'binti', 'ould', 'wad', 'ag', 'abu', 'abou', 'abo', 'umm', 'um', 'om',
+  ...words('al el ul il bin ben ibn ebn bint binti ould wad ag abu abou abo umm um om'),
   // Ethiopian filiation and titles
-  'wold', 'wolde', 'walda', 'welde', 'weld', 'ato', 'woizero', 'weyzero', 'wro', 'woizerit', 'weyzerit',
+  ...words('wold wolde walda welde weld ato woizero weyzero wro woizerit weyzerit'),
   // Honorifics
-  'sheikh', 'shaikh', 'shaykh', 'sheik', 'haji', 'hajji', 'hadji', 'hajj', 'alhaj', 'alhaji', 'mullah', 'mulla', 'molla', 'maulana', 'mawlana', 'khan', 'jan', 'mr', 'mrs', 'ms', 'miss', 'dr',
+  ...words('sheikh shaikh shaykh sheik haji hajji hadji hajj alhaj alhaji mullah mulla molla maulana mawlana khan jan mr mrs ms miss dr'),
   // Arabic script
-  'ال', 'بن', 'ابن', 'بنت', 'ولد', 'ابو', 'ام', 'شيخ', 'الشيخ', 'حاج', 'الحاج', 'حاجي', 'ملا', 'خان', 'جان',
+  ...words('ال بن ابن بنت ولد ابو ام شيخ الشيخ حاج الحاج حاجي ملا خان جان'),
   // Ethiopic script
-  'ወልድ', 'ወልደ', 'አቶ', 'ወይዘሮ', 'ወይዘሪት',
+  ...words('ወልድ ወልደ አቶ ወይዘሮ ወይዘሪት'),
 ]);
 
 /** Sun-letter forms of the article (ar-Rashid, as-Sayed): particles only before their own consonant. */
 const assimilatedArticles = /^[aeu](sh|[rsdtzn])$/;
 
 /** Words that begin a compound name and are written joined or apart: Abdul Rahman, Abu Bakr, Gebre Medhin. */
-const compoundPrefixes = new Set([
-  'abd', 'abdul', 'abdel', 'abdal', 'abdil', 'abdur', 'abder', 'abdar', 'abdus', 'abdoul', 'abu', 'abou', 'abo', 'umm',
-  'gebre', 'gabre', 'gebra', 'ghebre', 'wolde', 'welde', 'walda', 'wolda', 'haile', 'hayle', 'tekle', 'takle', 'habte',
-  'عبد', 'ابو', 'ام', 'ገብረ', 'ወልደ', 'ሀይለ', 'ተክለ', 'ሀብተ',
-]);
-const ullahWords = new Set(['ullah', 'ulla', 'allah', 'alla', 'ollah', 'الله']);
-const dinWords = new Set(['din', 'deen', 'dine', 'ddin', 'uddin', 'eddine', 'الدين']);
-const dinArticles = new Set(['al', 'el', 'ad', 'ed', 'ud', 'ud', 'ال']);
+const compoundPrefixes = new Set(
+  words(`abd abdul abdel abdal abdil abdur abder abdar abdus abdoul abu abou abo umm
+    gebre gabre gebra ghebre wolde welde walda wolda haile hayle tekle takle habte
+    عبد ابو ام ገብረ ወልደ ሀይለ ተክለ ሀብተ`),
+);
+const ullahWords = new Set(words('ullah ulla allah alla ollah الله'));
+const dinWords = new Set(words('din deen dine ddin uddin eddine الدين'));
+const dinArticles = new Set(words('al el ad ed ud ال'));
 
 /** Ethiopian abbreviations written with a slash: G/Medhin = Gebre Medhin, W/Mariam = Wolde Mariam. */
 const abbreviations: Readonly<Record<string, string>> = {
-  g: 'gebre', gh: 'gebre', w: 'wolde', wo: 'wolde', h: 'haile', t: 'tekle', ገ: 'ገብረ', ወ: 'ወልደ', ሀ: 'ሀይለ', ኃ: 'ሀይለ', ሃ: 'ሀይለ', ተ: 'ተክለ',
+  g: 'gebre',
+  gh: 'gebre',
+  w: 'wolde',
+  wo: 'wolde',
+  h: 'haile',
+  t: 'tekle',
+  ገ: 'ገብረ',
+  ወ: 'ወልደ',
+  ሀ: 'ሀይለ',
+  ኃ: 'ሀይለ',
+  ሃ: 'ሀይለ',
+  ተ: 'ተክለ',
 };
 const slashHonorifics = new Set(['w/ro', 'w/rt', 'w/t', 'ወ/ሮ', 'ወ/ሪት']);
 
@@ -82,13 +95,15 @@ function joinWords(a: Word, b: Word): Word {
 }
 
 /** Joins compound names (abd + X, X + ullah, X + al-din) that spellings write joined or apart. */
-function joinCompounds(words: Word[]): Word[] {
+function joinCompounds(input: readonly Word[]): Word[] {
+  const words = [...input];
   const out: Word[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as Word;
     const next = words[i + 1];
     const prev = out.at(-1);
     if (next && compoundPrefixes.has(word.norm)) {
+      // Joined into the next word, which is examined in turn (abd + al + rahman).
       words[i + 1] = joinWords(word, next);
       continue;
     }
@@ -115,8 +130,8 @@ function joinCompounds(words: Word[]): Word[] {
 function isParticle(word: Word, next: Word | undefined, alone: boolean): boolean {
   if (alone) return false;
   if (particles.has(word.norm)) return true;
-  const assimilated = assimilatedArticles.exec(word.norm);
-  return assimilated?.[1] !== undefined && next !== undefined && next.norm.startsWith(assimilated[1]);
+  const sound = assimilatedArticles.exec(word.norm)?.[1];
+  return sound !== undefined && next?.norm.startsWith(sound) === true;
 }
 
 /** Splits a name value into words, expands abbreviations, joins compounds and marks particles. */

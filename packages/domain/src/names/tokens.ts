@@ -21,13 +21,24 @@ export interface AnalysedToken extends NameToken {
 }
 
 /** A name part as stored, or as typed before validation. */
-export type NameInput = Pick<NamePart, 'type' | 'value'> & { readonly script?: Script | undefined; readonly romanisations?: readonly string[] | undefined };
+export type NameInput = Pick<NamePart, 'type' | 'value'> & {
+  readonly script?: Script | undefined;
+  readonly romanisations?: readonly string[] | undefined;
+};
 
 function analysePart(part: NameInput): AnalysedToken[] {
   const raw = splitValue(part.value, part.script);
   const tokens = raw.map((t): AnalysedToken => {
     const roman = romaniseToken(t);
-    return { raw: t.raw, value: t.norm, script: t.script, part: part.type, class: t.particle ? 'particle' : 'name', keys: roman.keys, forms: roman.forms };
+    return {
+      raw: t.raw,
+      value: t.norm,
+      script: t.script,
+      part: part.type,
+      class: t.particle ? 'particle' : 'name',
+      keys: roman.keys,
+      forms: roman.forms,
+    };
   });
   return withRomanisations(tokens, part.romanisations ?? []);
 }
@@ -36,18 +47,18 @@ function analysePart(part: NameInput): AnalysedToken[] {
  * Adds recorded romanisations word by word when they have as many name words as the value; otherwise
  * the word-to-word correspondence is unknown and they are left out.
  */
-function withRomanisations(tokens: AnalysedToken[], romanisations: readonly string[]): AnalysedToken[] {
-  const names = tokens.filter((t) => t.class === 'name');
-  let out = tokens;
+function withRomanisations(tokens: readonly AnalysedToken[], romanisations: readonly string[]): AnalysedToken[] {
+  const nameCount = tokens.filter((t) => t.class === 'name').length;
+  let out = [...tokens];
   for (const romanisation of romanisations) {
     const words = splitValue(romanisation, 'Latn').filter((t) => !t.particle);
-    if (words.length !== names.length) continue;
+    if (words.length !== nameCount) continue;
+    let index = 0;
     out = out.map((token) => {
-      const index = names.indexOf(token);
-      const word = words[index];
-      if (index < 0 || !word) return token;
-      const keys = romaniseToken({ ...word, script: 'Latn' }).keys;
-      const extra = keys.filter((k) => !token.keys.includes(k));
+      if (token.class !== 'name') return token;
+      const word = words[index++];
+      if (!word) return token;
+      const extra = romaniseToken({ ...word, script: 'Latn' }).keys.filter((k) => !token.keys.includes(k));
       return { ...token, keys: [...token.keys, ...extra], forms: [...token.forms, ...extra.map(latinForm)] };
     });
   }

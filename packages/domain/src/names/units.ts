@@ -25,19 +25,25 @@ export type Unit = Consonant | Vowel;
 export const cons = (sym: string, alts: readonly string[] = [sym]): Consonant => ({ kind: 'c', sym, alts });
 export const vowel = (sym: string, req: boolean, opt = false): Vowel => ({ kind: 'v', sym, req, opt });
 
-const digraphs: Readonly<Record<string, string>> = { sh: 'S', kh: 'X', th: 'T', dh: 'D', gh: 'G', ch: 'C', zh: 'Z', ph: 'f', ck: 'k', dj: 'j' };
+const digraphs: Readonly<Record<string, string>> = {
+  sh: 'S',
+  kh: 'X',
+  th: 'T',
+  dh: 'D',
+  gh: 'G',
+  ch: 'C',
+  zh: 'Z',
+  ph: 'f',
+  ck: 'k',
+  dj: 'j',
+};
 const singles: Readonly<Record<string, string>> = { q: 'k', x: 'X' };
-const symbolSpelling: Readonly<Record<string, string>> = { S: 'sh', X: 'kh', T: 'th', D: 'dh', G: 'gh', C: 'ch', Z: 'zh' };
 
 const isVowelChar = (c: string | undefined): boolean => c !== undefined && 'aeiou'.includes(c);
 
 /** Symbol of one consonant spelling ("th" → T). */
 export function consonantSymbol(spelling: string): string {
   return digraphs[spelling] ?? singles[spelling] ?? spelling;
-}
-
-export function spellSymbol(sym: string): string {
-  return symbolSpelling[sym] ?? sym;
 }
 
 /** Parses a lowercase Latin key into units; doubled letters collapse and long vowels are marked. */
@@ -111,9 +117,4 @@ export function foldUnits(units: readonly Unit[]): string {
     out += ch;
   }
   return out;
-}
-
-/** Spells units back as a lowercase Latin key. */
-export function spellUnits(units: readonly Unit[]): string {
-  return units.map((unit) => (unit.kind === 'c' ? spellSymbol(unit.sym) : unit.sym)).join('');
 }

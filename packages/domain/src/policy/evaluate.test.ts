@@ -38,7 +38,11 @@ describe('evaluate', () => {
       action: 'read',
       resource: 'child',
     });
-    assert.deepEqual(decision, { allowed: true, rows: { kind: 'team', teamIds: ['t1'], agencyId: 'a1' }, fields: { legal_status: 'hidden' } });
+    assert.deepEqual(decision, {
+      allowed: true,
+      rows: { kind: 'team', teamIds: ['t1'], agencyId: 'a1' },
+      fields: { legal_status: 'hidden' },
+    });
   });
 
   test('refuses a purpose the role does not carry', () => {

@@ -83,15 +83,7 @@ export const Purpose = z.enum(purposes);
 export type Purpose = z.infer<typeof Purpose>;
 
 /** Field groups whose visibility a role can restrict. */
-export const fieldGroups = [
-  'identity',
-  'location',
-  'legal_status',
-  'protection_details',
-  'health',
-  'restricted_notes',
-  'photo',
-] as const;
+export const fieldGroups = ['identity', 'location', 'legal_status', 'protection_details', 'health', 'restricted_notes', 'photo'] as const;
 export const FieldGroup = z.enum(fieldGroups);
 export type FieldGroup = z.infer<typeof FieldGroup>;
 

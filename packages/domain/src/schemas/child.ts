@@ -243,7 +243,13 @@ export type RestrictedChildField = keyof typeof childFieldGroups;
 /** A comma-separated list in a query string (`status=open,referred`), each value checked. */
 function csv<T extends z.ZodType>(item: T) {
   return z.preprocess(
-    (value) => (typeof value === 'string' && value.length <= 2_000 ? value.split(',').map((v) => v.trim()).filter(Boolean) : value),
+    (value) =>
+      typeof value === 'string' && value.length <= 2_000
+        ? value
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : value,
     z.array(item).min(1).max(30),
   );
 }
@@ -264,7 +270,10 @@ export const ChildListQuery = z.object({
   assignedUserId: z.union([Uuid, z.enum(['me', 'none'])]).optional(),
   /** An administrative area: the area and everything inside it. */
   location: LocationCode.optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** Name search across spellings and scripts: every word must sound like a part of the name. */
   name: z.string().trim().min(1).max(200).optional(),
   sort: z.enum(childSorts).default('due'),

@@ -47,22 +47,29 @@ export type AuditRound = { chainId: string; entry: AuditEntry; content: string }
  * an explicit transaction: one round trip for a whole write-only use-case.
  */
 export function auditStatement(round: AuditRound, now: Date, writes: readonly Compilable[] = []): RawBuilder<unknown> {
+  const prefix = writes.map((write, i) => sql`${sql.raw(`write_${i}`)} AS (${write}), `);
+  return sql`WITH ${sql.join(prefix, sql``)} ${advanceHeads(round)} ${insertEvents(round, now)}`;
+}
+
+/**
+ * A read and its audit events as one statement: the audit append runs as data-modifying common
+ * table expressions beside the read, atomically, with no BEGIN or COMMIT. The rows come back
+ * unordered: the caller sorts them.
+ */
+export function auditedRead(round: AuditRound, now: Date, read: Compilable): RawBuilder<Record<string, unknown>> {
+  return sql`WITH ${advanceHeads(round)}, logged AS (${insertEvents(round, now)}) SELECT r.* FROM (${read}) AS r`;
+}
+
+/** `head AS (…)`: the upsert that advances each chain of the round by one link. */
+function advanceHeads(round: AuditRound): RawBuilder<unknown> {
   const heads = sql.join(
     round.map(({ chainId, entry, content }) => {
       const genesis = genesisHash(chainId);
       return sql`(${chainId}, ${entry.jurisdiction}, 1::bigint, ${genesis}, ${auditLinkHash(chainId, 1, genesis, content)}, ${content})`;
     }),
   );
-  const events = sql.join(
-    round.map(
-      ({ chainId, entry: e }) =>
-        sql`(${chainId}, ${e.jurisdiction}, ${now}::timestamptz, ${e.actorUserId}::uuid, ${e.actorRole}, ${e.actorAgencyId}::uuid,
-             ${e.purpose}, ${e.action}, ${e.resource}, ${e.recordId}, ${[...e.changedFields]}::text[], ${e.outcome}, ${e.requestId})`,
-    ),
-  );
-  const prefix = writes.map((write, i) => sql`${sql.raw(`write_${i}`)} AS (${write}), `);
   return sql`
-    WITH ${sql.join(prefix, sql``)} head AS (
+    head AS (
       INSERT INTO audit_chain AS c (chain_id, jurisdiction, seq, prev_hash, head_hash, content_hash)
       VALUES ${heads}
       ON CONFLICT (chain_id) DO UPDATE SET
@@ -71,7 +78,19 @@ export function auditStatement(round: AuditRound, now: Date, writes: readonly Co
         content_hash = EXCLUDED.content_hash,
         head_hash = encode(sha256(convert_to(c.chain_id || '|' || (c.seq + 1)::text || '|' || c.head_hash || '|' || EXCLUDED.content_hash, 'UTF8')), 'hex')
       RETURNING c.chain_id, c.seq, c.prev_hash, c.head_hash
-    )
+    )`;
+}
+
+/** The INSERT of the round's events, linked to the heads the upsert returned. */
+function insertEvents(round: AuditRound, now: Date): RawBuilder<unknown> {
+  const events = sql.join(
+    round.map(
+      ({ chainId, entry: e }) =>
+        sql`(${chainId}, ${e.jurisdiction}, ${now}::timestamptz, ${e.actorUserId}::uuid, ${e.actorRole}, ${e.actorAgencyId}::uuid,
+             ${e.purpose}, ${e.action}, ${e.resource}, ${e.recordId}, ${[...e.changedFields]}::text[], ${e.outcome}, ${e.requestId})`,
+    ),
+  );
+  return sql`
     INSERT INTO audit_event (chain_id, seq, jurisdiction, occurred_at, actor_user_id, actor_role, actor_agency_id, purpose,
                              action, resource, record_id, changed_fields, outcome, request_id, prev_hash, hash)
     SELECT h.chain_id, h.seq, v.jurisdiction, v.occurred_at, v.actor_user_id, v.actor_role, v.actor_agency_id, v.purpose,

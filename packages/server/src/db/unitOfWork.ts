@@ -9,7 +9,7 @@ import {
   PostgresQueryCompiler,
   type TransactionSettings,
 } from 'kysely';
-import { type AuditEntry, appendAudit, auditRounds, auditStatement } from '../audit/writer.ts';
+import { type AuditEntry, appendAudit, auditedRead, auditRounds, auditStatement } from '../audit/writer.ts';
 import type { KeyRing } from '../crypto/keyring.ts';
 import type { DB } from './schema.ts';
 
@@ -48,6 +48,12 @@ export interface UnitOfWork {
    * unit of work (`runAsOneStatement`) it runs with the audit append, in the same statement.
    */
   write(query: Compilable & { execute(): Promise<unknown> }): Promise<void>;
+  /**
+   * Runs a read built on `tx`. In a transaction it runs at once; in an audited read
+   * (`runAuditedRead`) it runs as ONE statement with the audit events recorded before it, and its
+   * rows come back unordered.
+   */
+  read<R>(query: Compilable<R> & { execute(): Promise<R[]> }): Promise<R[]>;
   /** Recorded even when the transaction fails: refusals are audited in their own transaction. */
   auditDenied(entry: AuditInput): void;
 }
@@ -75,7 +81,12 @@ export async function appendDenied(deps: DataDeps, actor: Actor, entry: AuditInp
 export async function runInTransaction<T>(deps: DataDeps, actor: Actor, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   return withRefusalsAudited(deps, actor, async (recorder) =>
     deps.db.transaction().execute(async (tx) => {
-      const uow: UnitOfWork = { ...recorder.uow, tx, write: async (query) => void (await query.execute()) };
+      const uow: UnitOfWork = {
+        ...recorder.uow,
+        tx,
+        write: async (query) => void (await query.execute()),
+        read: (query) => query.execute(),
+      };
       const result = await work(uow);
       await appendAudit(tx, recorder.entries, recorder.now);
       return result;
@@ -87,7 +98,7 @@ interface Recorder {
   now: Date;
   entries: AuditEntry[];
   /** A unit of work without its `tx` and `write`, which each runner supplies. */
-  uow: Omit<UnitOfWork, 'tx' | 'write'>;
+  uow: Omit<UnitOfWork, 'tx' | 'write' | 'read'>;
 }
 
 /**
@@ -123,7 +134,16 @@ export async function runReadOnly<T>(deps: DataDeps, actor: Actor, work: (uow: U
   const refuse = () => {
     throw new Error('runReadOnly: use runInTransaction for work that must be audited');
   };
-  return work({ tx: deps.db, actor, keys: deps.keys, now: deps.clock.now(), audit: refuse, auditDenied: refuse, write: refuse });
+  return work({
+    tx: deps.db,
+    actor,
+    keys: deps.keys,
+    now: deps.clock.now(),
+    audit: refuse,
+    auditDenied: refuse,
+    write: refuse,
+    read: (query) => query.execute(),
+  });
 }
 
 /** Builds queries but refuses to run them: the `tx` of a one-statement unit of work, which may not read. */
@@ -158,7 +178,10 @@ export const buildOnlyDb = new Kysely<DB>({
 export async function runAsOneStatement<T>(deps: DataDeps, actor: Actor, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   return withRefusalsAudited(deps, actor, async ({ now, entries, uow }) => {
     const writes: Compilable[] = [];
-    const result = await work({ ...uow, tx: buildOnlyDb, write: async (query) => void writes.push(query) });
+    const refuseRead = () => {
+      throw new Error('runAsOneStatement: this use-case may only write');
+    };
+    const result = await work({ ...uow, tx: buildOnlyDb, write: async (query) => void writes.push(query), read: refuseRead });
     const rounds = auditRounds(entries, now);
     const [only] = rounds;
     if (rounds.length === 1 && only) {
@@ -169,6 +192,30 @@ export async function runAsOneStatement<T>(deps: DataDeps, actor: Actor, work: (
         await appendAudit(tx, entries, now);
       });
     }
+    return result;
+  });
+}
+
+/**
+ * For a use-case that is one read plus its audit events (a list): the audit append and the read go
+ * to the database as ONE statement, atomic without BEGIN and COMMIT. The events must be recorded
+ * before the read; the use-case may not read twice or audit afterwards.
+ */
+export async function runAuditedRead<T>(deps: DataDeps, actor: Actor, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  return withRefusalsAudited(deps, actor, async ({ now, entries, uow }) => {
+    let readAfter = -1;
+    const refuse = () => {
+      throw new Error('runAuditedRead: this use-case may only read once, after recording its audit events');
+    };
+    const read = async <R>(query: Compilable<R>): Promise<R[]> => {
+      const [round, ...more] = auditRounds(entries, now);
+      if (readAfter >= 0 || !round || more.length > 0) refuse();
+      readAfter = entries.length;
+      const result = await auditedRead(round as NonNullable<typeof round>, now, query).execute(deps.db);
+      return result.rows as R[];
+    };
+    const result = await work({ ...uow, tx: buildOnlyDb, write: refuse, read });
+    if (readAfter !== entries.length) refuse();
     return result;
   });
 }

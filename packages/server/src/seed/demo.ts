@@ -10,12 +10,39 @@ const system = { principal: null, purpose: 'administration' as const, requestId:
 
 /** A small administrative hierarchy for the demo (regions, then regional units). */
 const demoAreas: AdminAreaInput[] = [
-  { code: 'GR-A', jurisdiction: 'GR', level: 1, names: { en: 'Eastern Macedonia and Thrace', fr: 'Macédoine-Orientale-et-Thrace', es: 'Macedonia Oriental y Tracia', ar: 'مقدونيا الشرقية وتراقيا' } },
+  {
+    code: 'GR-A',
+    jurisdiction: 'GR',
+    level: 1,
+    names: {
+      en: 'Eastern Macedonia and Thrace',
+      fr: 'Macédoine-Orientale-et-Thrace',
+      es: 'Macedonia Oriental y Tracia',
+      ar: 'مقدونيا الشرقية وتراقيا',
+    },
+  },
   { code: 'GR-A-EVR', jurisdiction: 'GR', parentCode: 'GR-A', level: 2, names: { en: 'Evros', fr: 'Évros', es: 'Evros', ar: 'إيفروس' } },
   { code: 'GR-I', jurisdiction: 'GR', level: 1, names: { en: 'Attica', fr: 'Attique', es: 'Ática', ar: 'أتيكا' } },
-  { code: 'GR-I-ATH', jurisdiction: 'GR', parentCode: 'GR-I', level: 2, names: { en: 'Central Athens', fr: 'Athènes-Centre', es: 'Atenas Central', ar: 'وسط أثينا' } },
-  { code: 'GR-I-PIR', jurisdiction: 'GR', parentCode: 'GR-I', level: 2, names: { en: 'Piraeus', fr: 'Le Pirée', es: 'El Pireo', ar: 'بيريوس' } },
-  { code: 'GR-K', jurisdiction: 'GR', level: 1, names: { en: 'North Aegean', fr: 'Égée-Septentrionale', es: 'Egeo Septentrional', ar: 'شمال بحر إيجة' } },
+  {
+    code: 'GR-I-ATH',
+    jurisdiction: 'GR',
+    parentCode: 'GR-I',
+    level: 2,
+    names: { en: 'Central Athens', fr: 'Athènes-Centre', es: 'Atenas Central', ar: 'وسط أثينا' },
+  },
+  {
+    code: 'GR-I-PIR',
+    jurisdiction: 'GR',
+    parentCode: 'GR-I',
+    level: 2,
+    names: { en: 'Piraeus', fr: 'Le Pirée', es: 'El Pireo', ar: 'بيريوس' },
+  },
+  {
+    code: 'GR-K',
+    jurisdiction: 'GR',
+    level: 1,
+    names: { en: 'North Aegean', fr: 'Égée-Septentrionale', es: 'Egeo Septentrional', ar: 'شمال بحر إيجة' },
+  },
   { code: 'GR-K-LES', jurisdiction: 'GR', parentCode: 'GR-K', level: 2, names: { en: 'Lesbos', fr: 'Lesbos', es: 'Lesbos', ar: 'ليسبوس' } },
 ];
 

@@ -57,11 +57,20 @@ export function caseService(deps: DataDeps, policies: CasePolicyStore) {
       withPolicy(actor, async (uow, policy) => {
         authorize(uow, 'create', 'child', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: null });
         const options = await referralAgencies(uow);
-        const agency = input.referToAgencyId ? options.find((a) => a.id === input.referToAgencyId) : options.length === 1 ? options[0] : undefined;
+        const agency = input.referToAgencyId
+          ? options.find((a) => a.id === input.referToAgencyId)
+          : options.length === 1
+            ? options[0]
+            : undefined;
         if (!agency) throw new HavenError('validation_failed', { field: 'referToAgencyId', options: options.length });
         const receipt = await childRepository(uow, policy).registerFirstContact(input, agency);
         const notices = notificationRepository(uow);
-        await notices.notify(await notices.supervisorsOf(agency.id, null), 'referral_received', { jurisdiction: agency.jurisdiction, id: receipt.id }, receipt.id);
+        await notices.notify(
+          await notices.supervisorsOf(agency.id, null),
+          'referral_received',
+          { jurisdiction: agency.jurisdiction, id: receipt.id },
+          receipt.id,
+        );
         return { ...receipt, referredTo: { id: agency.id, name: agency.name } };
       }),
 
@@ -73,7 +82,11 @@ export function caseService(deps: DataDeps, policies: CasePolicyStore) {
           .selectFrom('app_user as u')
           .innerJoin('role as r', 'r.id', 'u.role_id')
           .leftJoin('user_team as ut', 'ut.user_id', 'u.id')
-          .select(['u.id', 'u.display_name', sql<string[]>`coalesce(array_agg(ut.team_id) FILTER (WHERE ut.team_id IS NOT NULL), '{}')`.as('team_ids')])
+          .select([
+            'u.id',
+            'u.display_name',
+            sql<string[]>`coalesce(array_agg(ut.team_id) FILTER (WHERE ut.team_id IS NOT NULL), '{}')`.as('team_ids'),
+          ])
           .where('u.agency_id', '=', principal.agencyId)
           .where('u.active', '=', true)
           .where(sql<boolean>`'case:work' = ANY(r.permissions)`)
@@ -86,7 +99,9 @@ export function caseService(deps: DataDeps, policies: CasePolicyStore) {
 
     view: (actor: Actor, id: string) => withPolicy(actor, (uow, policy) => caseRepository(uow, policy).view(id)),
     act: (actor: Actor, id: string, request: CaseActionRequest) =>
-      withPolicy(actor, (uow, policy) => caseRepository(uow, policy).act(id, request.action, request.confirmSeparation, request.occurredAt)),
+      withPolicy(actor, (uow, policy) =>
+        caseRepository(uow, policy).act(id, request.action, request.confirmSeparation, request.occurredAt),
+      ),
 
     tasks: (actor: Actor, query: TaskListQuery) => inTx(actor, (uow) => caseQueries(uow).tasks(query)),
     caseloads: (actor: Actor) => inTx(actor, (uow) => caseQueries(uow).caseloads()),
@@ -97,12 +112,14 @@ export function caseService(deps: DataDeps, policies: CasePolicyStore) {
       withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).duplicatesFor(subject)),
     merge: (actor: Actor, id: string, intoId: string, note?: string) =>
       withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).merge(id, intoId, note)),
-    unmerge: (actor: Actor, id: string, note?: string) => withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).unmerge(id, note)),
+    unmerge: (actor: Actor, id: string, note?: string) =>
+      withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).unmerge(id, note)),
 
     addRelation: (actor: Actor, id: string, input: RelationInput) => inTx(actor, (uow) => relationRepository(uow).add(id, input)),
     removeRelation: (actor: Actor, id: string, relationId: string) => inTx(actor, (uow) => relationRepository(uow).remove(id, relationId)),
 
-    notifications: (actor: Actor, unreadOnly: boolean, limit: number) => inTx(actor, (uow) => notificationRepository(uow).mine(unreadOnly, limit)),
+    notifications: (actor: Actor, unreadOnly: boolean, limit: number) =>
+      inTx(actor, (uow) => notificationRepository(uow).mine(unreadOnly, limit)),
     markNotificationsRead: (actor: Actor, ids: string[] | 'all') => inTx(actor, (uow) => notificationRepository(uow).markRead(ids)),
 
     policy: () => policies.get(),
@@ -116,7 +133,13 @@ export function caseService(deps: DataDeps, policies: CasePolicyStore) {
           .values({ key: casePolicyKey, value, updated_at: uow.now })
           .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: uow.now }))
           .execute();
-        uow.audit({ jurisdiction: globalJurisdiction, action: 'update', resource: 'setting', recordId: casePolicyKey, changedFields: Object.keys(policy) });
+        uow.audit({
+          jurisdiction: globalJurisdiction,
+          action: 'update',
+          resource: 'setting',
+          recordId: casePolicyKey,
+          changedFields: Object.keys(policy),
+        });
         policies.forget();
         return policy;
       }),

@@ -5,7 +5,15 @@ import { childRepository } from '../db/repositories/childRepository.ts';
 import { idempotencyRepository, type StoredResponse } from '../db/repositories/idempotencyRepository.ts';
 import { organisationRepository } from '../db/repositories/organisationRepository.ts';
 import type { CasePolicyStore } from './casePolicyStore.ts';
-import { type Actor, appendDenied, type DataDeps, runAsOneStatement, runInTransaction, type UnitOfWork } from '../db/unitOfWork.ts';
+import {
+  type Actor,
+  appendDenied,
+  type DataDeps,
+  runAsOneStatement,
+  runAuditedRead,
+  runInTransaction,
+  type UnitOfWork,
+} from '../db/unitOfWork.ts';
 
 const uniqueViolation = '23505';
 
@@ -75,7 +83,11 @@ export function dataService(deps: DataDeps, policies: CasePolicyStore) {
       );
     },
     getChild: (actor: Actor, id: string) => children(actor, (repo) => repo.get(id)),
-    listChildren: (actor: Actor, query: ChildListQuery) => children(actor, (repo) => repo.list(query)),
+    // One statement: the list and its audit event, no transaction.
+    listChildren: async (actor: Actor, query: ChildListQuery) => {
+      const policy = await policies.get();
+      return runAuditedRead(deps, actor, (uow) => childRepository(uow, policy).list(query));
+    },
     updateChild: (actor: Actor, id: string, patch: ChildUpdateInput, version: number | null) =>
       children(actor, (repo) => repo.update(id, patch, version)),
 

@@ -172,7 +172,10 @@ function parseJson(response: LightMyRequestResponse): unknown {
 }
 
 /** Signs a user in (enrolling TOTP first when their role requires it) and returns the client. */
-export async function signIn(h: Harness, user: TestUser): Promise<Client & { totpSecret?: string }> {
+export async function signIn(
+  h: Pick<Harness, 'app' | 'clock'>,
+  user: Pick<TestUser, 'email' | 'password'>,
+): Promise<Client & { totpSecret?: string }> {
   const client = new Client(h.app) as Client & { totpSecret?: string };
   const login = await client.login(user);
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);

@@ -135,7 +135,11 @@ export function bootstrapRepository(uow: UnitOfWork) {
           .onConflict((oc) => oc.column('code').doUpdateSet({ names, parent_code: area.parentCode ?? null, level: area.level }))
           .execute();
       }
-      audit('admin_area', globalJurisdiction, areas.map((a) => a.code));
+      audit(
+        'admin_area',
+        globalJurisdiction,
+        areas.map((a) => a.code),
+      );
     },
 
     async setSetting(key: string, value: unknown): Promise<void> {

@@ -114,7 +114,12 @@ export async function appendEvents(
   const { events, state } = newEvents(uow, loaded.state, datas, occurredAt);
   const ref: CaseRef = { ...row, team_id: rowChanges.team_id !== undefined ? rowChanges.team_id : row.team_id };
   const tasks = caseTasks(state, policy, birthDate);
-  const columns = { ...rowChanges, ...caseColumns(state, tasks), updated_at: uow.now, updated_by: uow.actor.principal?.userId ?? row.updated_by };
+  const columns = {
+    ...rowChanges,
+    ...caseColumns(state, tasks),
+    updated_at: uow.now,
+    updated_by: uow.actor.principal?.userId ?? row.updated_by,
+  };
   const updated = await uow.tx
     .updateTable('child')
     .set(columns)
@@ -122,7 +127,11 @@ export async function appendEvents(
     .where('id', '=', row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (events.length > 0) await uow.tx.insertInto('case_event').values(events.map((e) => eventRow(key, row, e))).execute();
+  if (events.length > 0)
+    await uow.tx
+      .insertInto('case_event')
+      .values(events.map((e) => eventRow(key, row, e)))
+      .execute();
   await uow.tx.deleteFrom('case_task').where('jurisdiction', '=', row.jurisdiction).where('child_id', '=', row.id).execute();
   const rows = taskRows(ref, state, tasks);
   if (rows.length > 0) await uow.tx.insertInto('case_task').values(rows).execute();

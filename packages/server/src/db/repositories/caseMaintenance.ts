@@ -25,7 +25,10 @@ function descriptor(uow: UnitOfWork, row: ChildRow): PersonDescriptor {
     sex: row.sex as PersonDescriptor['sex'],
     birthDate: birthDateOf(uow, row, key),
     birthDatePrecision: profile.age.birthDatePrecision,
-    ageRange: profile.age.assessedMinAge !== null ? { min: profile.age.assessedMinAge, max: profile.age.assessedMaxAge ?? profile.age.assessedMinAge } : null,
+    ageRange:
+      profile.age.assessedMinAge !== null
+        ? { min: profile.age.assessedMinAge, max: profile.age.assessedMaxAge ?? profile.age.assessedMinAge }
+        : null,
     nationality: row.nationality,
   };
 }
@@ -52,7 +55,12 @@ export function caseMaintenance(uow: UnitOfWork, policy: CasePolicy) {
     return ids.map((id) => rows.find((r) => r.id === id) as ChildRow);
   }
 
-  async function candidates(subject: PersonDescriptor, keys: string[], decision: Allowed, exclude: string | null): Promise<DuplicateCandidate[]> {
+  async function candidates(
+    subject: PersonDescriptor,
+    keys: string[],
+    decision: Allowed,
+    exclude: string | null,
+  ): Promise<DuplicateCandidate[]> {
     if (keys.length === 0) return [];
     let query = tx
       .selectFrom('child')
@@ -102,11 +110,24 @@ export function caseMaintenance(uow: UnitOfWork, policy: CasePolicy) {
       const notices = notificationRepository(uow);
       for (const row of rows) {
         if (row.agency_id !== target.agency_id) throw new HavenError('invalid_assignee', { childId: row.id });
-        if (row.status !== 'open' && row.status !== 'referred') throw new HavenError('action_not_allowed', { childId: row.id, status: row.status });
+        if (row.status !== 'open' && row.status !== 'referred')
+          throw new HavenError('action_not_allowed', { childId: row.id, status: row.status });
         const changes = await teamOnAssignment(uow, row, input.toUserId);
-        const after = await appendEvents(uow, await loadCase(uow, row), [{ type: 'bulk_assigned', userId: input.toUserId }], policy, changes);
+        const after = await appendEvents(
+          uow,
+          await loadCase(uow, row),
+          [{ type: 'bulk_assigned', userId: input.toUserId }],
+          policy,
+          changes,
+        );
         await notices.notify([input.toUserId], 'case_assigned', row, `${row.id}:${after.state.lastSeq}`);
-        uow.audit({ jurisdiction: row.jurisdiction, action: 'bulk_assigned', resource: 'case', recordId: row.id, changedFields: ['assignedUserId'] });
+        uow.audit({
+          jurisdiction: row.jurisdiction,
+          action: 'bulk_assigned',
+          resource: 'case',
+          recordId: row.id,
+          changedFields: ['assignedUserId'],
+        });
       }
       return rows.length;
     },
@@ -148,7 +169,12 @@ export function caseMaintenance(uow: UnitOfWork, policy: CasePolicy) {
     async unmerge(id: string, note: string | undefined): Promise<void> {
       const principal = requirePrincipal(uow);
       const decision = authorize(uow, 'merge', 'case', { jurisdiction: principal.jurisdiction, recordId: id });
-      const found = await tx.selectFrom('child').select(['merged_into', 'status']).where('id', '=', id).where(rowScopeFilter('child', decision.rows)).executeTakeFirst();
+      const found = await tx
+        .selectFrom('child')
+        .select(['merged_into', 'status'])
+        .where('id', '=', id)
+        .where(rowScopeFilter('child', decision.rows))
+        .executeTakeFirst();
       if (!found) throw new HavenError('not_found');
       if (!found.merged_into) throw new HavenError('action_not_allowed', { status: found.status });
       const [source, target] = (await locked([id, found.merged_into], decision)) as [ChildRow, ChildRow];

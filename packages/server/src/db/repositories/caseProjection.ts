@@ -125,4 +125,3 @@ export function taskRows(ref: CaseRef, state: CaseState, tasks: readonly CaseTas
     risk_level: state.riskLevel,
   }));
 }
-

@@ -46,8 +46,14 @@ export function caseQueries(uow: UnitOfWork) {
       const identity = fieldAccess(decision, 'identity') !== 'hidden';
       return rows.map((r) => {
         const sensitive = r.sensitive as Record<string, unknown>;
-        const names = identity ? ((readSealed(recordKey(uow.keys, r.id, sensitive), r.id, sensitive, 'names') as NamePart[] | null) ?? []) : null;
-        const forKind: CaseTask['for']['kind'] = r.for_supervisor ? 'supervisor' : r.assignee_user_id === r.owner_user_id ? 'caseworker' : 'user';
+        const names = identity
+          ? ((readSealed(recordKey(uow.keys, r.id, sensitive), r.id, sensitive, 'names') as NamePart[] | null) ?? [])
+          : null;
+        const forKind: CaseTask['for']['kind'] = r.for_supervisor
+          ? 'supervisor'
+          : r.assignee_user_id === r.owner_user_id
+            ? 'caseworker'
+            : 'user';
         return {
           childId: r.id,
           reference: r.reference,

@@ -100,7 +100,13 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
     const age = childAge(loaded);
     const seesGroup = (group: ReturnType<typeof eventFieldGroup>) => group === null || fieldAccess(read, group) !== 'hidden';
     const events: CaseEventView[] = loaded.events.map((event) => {
-      const base = { seq: event.seq, type: event.data.type, at: event.at, actorUserId: event.actorUserId, ...(event.recordedAt ? { recordedAt: event.recordedAt } : {}) };
+      const base = {
+        seq: event.seq,
+        type: event.data.type,
+        at: event.at,
+        actorUserId: event.actorUserId,
+        ...(event.recordedAt ? { recordedAt: event.recordedAt } : {}),
+      };
       if (!seesGroup(eventFieldGroup(event.data))) return { ...base, redacted: true };
       const { type: _type, ...data } = event.data;
       return { ...base, data, redacted: false };
@@ -147,7 +153,9 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
           childAgeAtTime,
           withdrawn,
         })),
-        byScope: Object.fromEntries(consentScopes.map((scope) => [scope, consentFor(state, scope, age, policy)])) as CaseView['consents']['byScope'],
+        byScope: Object.fromEntries(
+          consentScopes.map((scope) => [scope, consentFor(state, scope, age, policy)]),
+        ) as CaseView['consents']['byScope'],
       },
       tasks: tasks.map((t) => taskView(t, state.assignedUserId, uow.now)),
       allowedActions: allowedActions(loaded),
@@ -166,7 +174,8 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
   function backdated(at: Date, loaded: LoadedCase): Date {
     const latest = loaded.events.at(-1)?.at;
     const accepted = occurredAtWithin(at, uow.now, policy, latest ? Date.parse(latest) : 0);
-    if (!accepted) throw new HavenError('validation_failed', { field: 'occurredAt', notBefore: latest ?? null, backdateDays: policy.backdateDays });
+    if (!accepted)
+      throw new HavenError('validation_failed', { field: 'occurredAt', notBefore: latest ?? null, backdateDays: policy.backdateDays });
     return accepted;
   }
 
@@ -178,7 +187,11 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
       .select(['u.active', 'u.agency_id', 'r.permissions', 'r.category'])
       .where('u.id', '=', userId)
       .executeTakeFirst();
-    const ok = user?.active && user.agency_id === row.agency_id && user.permissions.includes('case:work') && user.category !== 'immigration_enforcement';
+    const ok =
+      user?.active &&
+      user.agency_id === row.agency_id &&
+      user.permissions.includes('case:work') &&
+      user.category !== 'immigration_enforcement';
     if (!ok) throw new HavenError('invalid_assignee');
   }
 

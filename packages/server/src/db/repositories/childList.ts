@@ -30,7 +30,8 @@ function filters(eb: Eb, query: ChildListQuery, userId: string, now: Date, keys:
   if (query.nationality) conditions.push(sql<SqlBool>`nationality && ${sql.val(query.nationality)}::text[]`);
   if (query.assignedUserId === 'none') conditions.push(eb('owner_user_id', 'is', null));
   else if (query.assignedUserId) conditions.push(eb('owner_user_id', '=', query.assignedUserId === 'me' ? userId : query.assignedUserId));
-  if (query.location) conditions.push(eb.or([eb('location_code', '=', query.location), eb('location_code', 'like', `${query.location}-%`)]));
+  if (query.location)
+    conditions.push(eb.or([eb('location_code', '=', query.location), eb('location_code', 'like', `${query.location}-%`)]));
   if (query.overdue !== undefined) conditions.push(eb('next_due_at', query.overdue ? '<' : '>=', now));
   if (query.name) {
     const words = nameWordKeys(keys, query.name);
@@ -54,7 +55,11 @@ function filters(eb: Eb, query: ChildListQuery, userId: string, now: Date, keys:
  * One page of the case list in the actor's row scope: keyset pagination on (sort column, id), so a
  * page costs the same at the millionth row as at the first.
  */
-export async function listChildren(uow: UnitOfWork, decision: Allowed, query: ChildListQuery): Promise<{ rows: ChildRow[]; nextCursor: string | null }> {
+export async function listChildren(
+  uow: UnitOfWork,
+  decision: Allowed,
+  query: ChildListQuery,
+): Promise<{ rows: ChildRow[]; nextCursor: string | null }> {
   const column = sortColumn[query.sort];
   const ascending = query.sort === 'due';
   const direction = ascending ? 'asc' : 'desc';
@@ -73,7 +78,11 @@ export async function listChildren(uow: UnitOfWork, decision: Allowed, query: Ch
     // A row comparison, which PostgreSQL turns into one range scan of the composite index.
     select = select.where(sql<boolean>`(${sql.ref(column)}, id) ${sql.raw(beyond)} (${at}, ${after.id}::uuid)`);
   }
-  const rows = await select.execute();
+  // An audited read returns its rows unordered: order them as the index did.
+  const sign = ascending ? 1 : -1;
+  const rows = (await uow.read(select)).sort(
+    (a, b) => sign * (a[column].getTime() - b[column].getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

@@ -73,7 +73,9 @@ export function openValue(key: () => Buffer, aad: string, sealed: unknown): unkn
 export function readSealed(key: () => Buffer, id: string, sensitive: Record<string, unknown>, field: RestrictedChildField): unknown {
   if (sensitive[field] !== undefined) return openValue(key, fieldAad(id, field), sensitive[field]);
   if (field === 'names' && sensitive.givenName) {
-    const parts: NamePart[] = [{ type: 'given', value: String(openValue(key, fieldAad(id, 'givenName'), sensitive.givenName)), romanisations: [] }];
+    const parts: NamePart[] = [
+      { type: 'given', value: String(openValue(key, fieldAad(id, 'givenName'), sensitive.givenName)), romanisations: [] },
+    ];
     if (sensitive.familyName) {
       parts.push({ type: 'family', value: String(openValue(key, fieldAad(id, 'familyName'), sensitive.familyName)), romanisations: [] });
     }
@@ -106,7 +108,14 @@ export interface ChildProfile {
 }
 
 export const emptyProfile: ChildProfile = {
-  age: { birthDatePrecision: 'unknown', ageBasis: 'claimed', assessedMinAge: null, assessedMaxAge: null, assessmentConcluded: false, assessmentDate: null },
+  age: {
+    birthDatePrecision: 'unknown',
+    ageBasis: 'claimed',
+    assessedMinAge: null,
+    assessedMaxAge: null,
+    assessmentConcluded: false,
+    assessmentDate: null,
+  },
   citizenshipStatus: 'unknown',
   countryOfBirth: null,
   languages: [],
@@ -144,12 +153,15 @@ type Known = Partial<Record<RestrictedChildField, unknown>>;
  * A child as the reader's role may see it. `known` holds plaintext the caller already has (a
  * record it just wrote), so it is not decrypted again. The date of birth is opened even when
  * identity is hidden, to derive the age and the child status, but is returned only when visible.
+ * A `summary` (list rows) carries the names and the age only of the restricted fields.
  */
-export function projectChild(keys: KeyRing, decision: Allowed, row: ChildRow, now: Date, known: Known = {}): Child {
+export function projectChild(keys: KeyRing, decision: Allowed, row: ChildRow, now: Date, known: Known = {}, summary = false): Child {
   const sensitive = row.sensitive as Record<string, unknown>;
   const key = recordKey(keys, row.id, sensitive);
   const read = (field: RestrictedChildField) => (field in known ? known[field] : readSealed(key, row.id, sensitive, field));
-  const hidden = new Set(restrictedFields.filter((f) => fieldAccess(decision, childFieldGroups[f]) === 'hidden').map((f) => childFieldGroups[f]));
+  const hidden = new Set(
+    restrictedFields.filter((f) => fieldAccess(decision, childFieldGroups[f]) === 'hidden').map((f) => childFieldGroups[f]),
+  );
   const visible = (field: RestrictedChildField) => !hidden.has(childFieldGroups[field]);
   const profile = profileOf(row);
   const birthDate = (read('birthDate') as string | null) ?? null;
@@ -195,6 +207,8 @@ export function projectChild(keys: KeyRing, decision: Allowed, row: ChildRow, no
     child.names = names;
     child.displayName = displayName(names);
   }
+  // A list shows the summary: names and age; the rest is read on the child's own page.
+  if (summary) return { ...child, flags: childFlags(child, row, years) };
   if (visible('documents')) child.documents = (read('documents') as Child['documents']) ?? [];
   if (visible('locationDetail')) child.locationDetail = (read('locationDetail') as string | null) ?? null;
   if (visible('route')) child.route = (read('route') as Child['route']) ?? [];
@@ -211,7 +225,10 @@ function childFlags(child: Child, row: ChildRow, years: number | null): Child['f
   if (child.age.inDoubt) flags.push('age_in_doubt');
   if (!child.age.treatedAsChild) flags.push('not_treated_as_child');
   const hasBirthCertificate = child.documents?.some((d) => d.type === 'birth_certificate' && d.held);
-  if (child.birthRegistration === 'not_registered' || (child.documents !== undefined && child.birthRegistration === 'unknown' && !hasBirthCertificate)) {
+  if (
+    child.birthRegistration === 'not_registered' ||
+    (child.documents !== undefined && child.birthRegistration === 'unknown' && !hasBirthCertificate)
+  ) {
     flags.push('birth_registration_referral');
   }
   const alone = row.typology.includes('unaccompanied') || row.typology.includes('separated');

@@ -20,7 +20,18 @@ import { childReference, uuidv7 } from '../ids.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type Allowed, authorize, can, requirePrincipal, rowScopeFilter } from './access.ts';
 import { appendEvents, loadCase, writeNewCase } from './caseLog.ts';
-import { type ChildProfile, type ChildRow, emptyProfile, fieldAad, profileOf, projectChild, readSealed, recordKey, restrictedFields, sealValue } from './childRecord.ts';
+import {
+  type ChildProfile,
+  type ChildRow,
+  emptyProfile,
+  fieldAad,
+  profileOf,
+  projectChild,
+  readSealed,
+  recordKey,
+  restrictedFields,
+  sealValue,
+} from './childRecord.ts';
 import { listChildren } from './childList.ts';
 import { nameIndex, nameKeys } from './nameKeys.ts';
 
@@ -269,9 +280,9 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
     async list(query: ChildListQuery) {
       const principal = requirePrincipal(uow);
       const decision = authorize(uow, 'list', 'child', { jurisdiction: principal.jurisdiction, recordId: null });
-      const page = await listChildren(uow, decision, query);
       uow.audit({ jurisdiction: principal.jurisdiction, action: 'list', resource: 'child', recordId: null, changedFields: [] });
-      return { items: page.rows.map((row) => projectChild(uow.keys, decision, row, uow.now)), nextCursor: page.nextCursor };
+      const page = await listChildren(uow, decision, query);
+      return { items: page.rows.map((row) => projectChild(uow.keys, decision, row, uow.now, {}, true)), nextCursor: page.nextCursor };
     },
 
     async update(id: string, patch: ChildUpdateInput, expectedVersion: number | null): Promise<Child> {
@@ -286,7 +297,7 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
 
       const sensitive = { ...(current.sensitive as Record<string, unknown>) };
       const key = seal(id, sensitive, values);
-      const names = (values.names as NamePart[] | undefined) ?? ((readSealed(key, id, sensitive, 'names') as NamePart[] | null) ?? []);
+      const names = (values.names as NamePart[] | undefined) ?? (readSealed(key, id, sensitive, 'names') as NamePart[] | null) ?? [];
       const birthDate = patch.age ? (patch.age.birthDate ?? null) : undefined;
       const changes: Updateable<ChildTable> = {
         ...(patch.sex ? { sex: patch.sex } : {}),
@@ -313,6 +324,5 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
       uow.audit({ jurisdiction: current.jurisdiction, action: 'update', resource: 'child', recordId: id, changedFields: changed });
       return projectChild(uow.keys, decision, after.row, uow.now, values);
     },
-
   };
 }

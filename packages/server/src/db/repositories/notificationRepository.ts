@@ -63,7 +63,13 @@ export function notificationRepository(uow: UnitOfWork) {
             eb('r.scope', 'in', ['agency', 'jurisdiction', 'all']),
             // A case no team has taken yet is the whole agency's intake.
             teamId
-              ? eb.exists(eb.selectFrom('user_team as ut').select('ut.user_id').whereRef('ut.user_id', '=', 'u.id').where('ut.team_id', '=', teamId))
+              ? eb.exists(
+                  eb
+                    .selectFrom('user_team as ut')
+                    .select('ut.user_id')
+                    .whereRef('ut.user_id', '=', 'u.id')
+                    .where('ut.team_id', '=', teamId),
+                )
               : eb('r.scope', '=', 'team'),
           ]),
         )
@@ -104,7 +110,11 @@ export function notificationRepository(uow: UnitOfWork) {
 
     async markRead(ids: readonly string[] | 'all') {
       const principal = requirePrincipal(uow);
-      let query = tx.updateTable('notification').set({ read_at: uow.now }).where('user_id', '=', principal.userId).where('read_at', 'is', null);
+      let query = tx
+        .updateTable('notification')
+        .set({ read_at: uow.now })
+        .where('user_id', '=', principal.userId)
+        .where('read_at', 'is', null);
       if (ids !== 'all') {
         if (ids.length === 0) throw new HavenError('validation_failed', { field: 'ids' });
         query = query.where('id', 'in', [...ids]);

@@ -26,7 +26,9 @@ export function relationRepository(uow: UnitOfWork) {
     async listFor(row: ChildRow, read: Allowed): Promise<RelationView[]> {
       const rows = await tx
         .selectFrom('child_relation as r')
-        .leftJoin('child as c', (join) => join.onRef('c.jurisdiction', '=', 'r.related_jurisdiction').onRef('c.id', '=', 'r.related_child_id'))
+        .leftJoin('child as c', (join) =>
+          join.onRef('c.jurisdiction', '=', 'r.related_jurisdiction').onRef('c.id', '=', 'r.related_child_id'),
+        )
         .select(['r.id', 'r.kind', 'r.relationship', 'r.accompanying', 'r.related_child_id', 'r.sensitive', 'r.created_at', 'c.reference'])
         .where('r.jurisdiction', '=', row.jurisdiction)
         .where('r.child_id', '=', row.id)
@@ -67,11 +69,21 @@ export function relationRepository(uow: UnitOfWork) {
       const decision = authorize(uow, 'work', 'case', { jurisdiction: principal.jurisdiction, recordId: childId });
       const child = await childInScope(childId, decision, true);
       const id = uuidv7(uow.now.getTime());
-      const base = { jurisdiction: child.jurisdiction, created_by: principal.userId, created_at: uow.now, relationship: input.relationship };
+      const base = {
+        jurisdiction: child.jurisdiction,
+        created_by: principal.userId,
+        created_at: uow.now,
+        relationship: input.relationship,
+      };
       if (input.kind === 'child') {
         if (input.relatedChildId === childId) throw new HavenError('validation_failed', { field: 'relatedChildId' });
         const other = await childInScope(input.relatedChildId, decision);
-        const exists = await tx.selectFrom('child_relation').select('id').where('child_id', '=', childId).where('related_child_id', '=', other.id).executeTakeFirst();
+        const exists = await tx
+          .selectFrom('child_relation')
+          .select('id')
+          .where('child_id', '=', childId)
+          .where('related_child_id', '=', other.id)
+          .executeTakeFirst();
         if (exists) throw new HavenError('conflict', { reason: 'already_linked' });
         const link = (from: ChildRow, to: ChildRow, linkId: string) => ({
           ...base,
@@ -84,7 +96,10 @@ export function relationRepository(uow: UnitOfWork) {
           accompanying: true,
           sensitive: '{}',
         });
-        await tx.insertInto('child_relation').values([link(child, other, id), link(other, child, uuidv7(uow.now.getTime()))]).execute();
+        await tx
+          .insertInto('child_relation')
+          .values([link(child, other, id), link(other, child, uuidv7(uow.now.getTime()))])
+          .execute();
         uow.audit({ jurisdiction: other.jurisdiction, action: 'link', resource: 'case', recordId: other.id, changedFields: ['relations'] });
       } else {
         const sensitive: Record<string, unknown> = {};
@@ -93,7 +108,14 @@ export function relationRepository(uow: UnitOfWork) {
         if (input.contact) sensitive.contact = sealValue(key, relationAad(child.id, id, 'contact'), input.contact);
         await tx
           .insertInto('child_relation')
-          .values({ ...base, id, child_id: child.id, kind: 'adult', accompanying: input.accompanying, sensitive: JSON.stringify(sensitive) })
+          .values({
+            ...base,
+            id,
+            child_id: child.id,
+            kind: 'adult',
+            accompanying: input.accompanying,
+            sensitive: JSON.stringify(sensitive),
+          })
           .execute();
       }
       uow.audit({ jurisdiction: child.jurisdiction, action: 'link', resource: 'case', recordId: child.id, changedFields: ['relations'] });
@@ -104,11 +126,20 @@ export function relationRepository(uow: UnitOfWork) {
       const principal = requirePrincipal(uow);
       const decision = authorize(uow, 'work', 'case', { jurisdiction: principal.jurisdiction, recordId: childId });
       const child = await childInScope(childId, decision, true);
-      const relation = await tx.selectFrom('child_relation').selectAll().where('id', '=', relationId).where('child_id', '=', child.id).executeTakeFirst();
+      const relation = await tx
+        .selectFrom('child_relation')
+        .selectAll()
+        .where('id', '=', relationId)
+        .where('child_id', '=', child.id)
+        .executeTakeFirst();
       if (!relation) throw new HavenError('not_found');
       await tx.deleteFrom('child_relation').where('id', '=', relationId).execute();
       if (relation.related_child_id) {
-        await tx.deleteFrom('child_relation').where('child_id', '=', relation.related_child_id).where('related_child_id', '=', child.id).execute();
+        await tx
+          .deleteFrom('child_relation')
+          .where('child_id', '=', relation.related_child_id)
+          .where('related_child_id', '=', child.id)
+          .execute();
       }
       uow.audit({ jurisdiction: child.jurisdiction, action: 'unlink', resource: 'case', recordId: child.id, changedFields: ['relations'] });
     },

@@ -25,7 +25,12 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (
     '/children/:id/case',
     {
       config: { access: { permission: 'child:read' } },
-      schema: { tags: ['cases'], summary: 'The case page: derived state, tasks, consents, links and the timeline', params: ChildParams, response: { 200: CaseView } },
+      schema: {
+        tags: ['cases'],
+        summary: 'The case page: derived state, tasks, consents, links and the timeline',
+        params: ChildParams,
+        response: { 200: CaseView },
+      },
     },
     async (request) => cases.view(actorOf(request), request.params.id),
   );
@@ -50,7 +55,12 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (
     '/children/:id/duplicates',
     {
       config: { access: { permission: 'child:list' } },
-      schema: { tags: ['cases'], summary: 'Registered children who may be the same child', params: ChildParams, response: { 200: z.object({ items: z.array(DuplicateCandidate) }) } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Registered children who may be the same child',
+        params: ChildParams,
+        response: { 200: z.object({ items: z.array(DuplicateCandidate) }) },
+      },
     },
     async (request) => ({ items: await cases.duplicatesOf(actorOf(request), request.params.id) }),
   );
@@ -59,7 +69,13 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (
     '/children/:id/merge',
     {
       config: { access: { permission: 'case:merge' } },
-      schema: { tags: ['cases'], summary: 'Merge this record into another record of the same child', params: ChildParams, body: MergeInput, response: { 204: z.null() } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Merge this record into another record of the same child',
+        params: ChildParams,
+        body: MergeInput,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await cases.merge(actorOf(request), request.params.id, request.body.intoId, request.body.note);
@@ -71,7 +87,13 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (
     '/children/:id/unmerge',
     {
       config: { access: { permission: 'case:merge' } },
-      schema: { tags: ['cases'], summary: 'Undo a merge: both records become active again', params: ChildParams, body: Note, response: { 204: z.null() } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Undo a merge: both records become active again',
+        params: ChildParams,
+        body: Note,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await cases.unmerge(actorOf(request), request.params.id, request.body.note);
@@ -83,7 +105,13 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (
     '/children/:id/relations',
     {
       config: { access: { permission: 'case:work' } },
-      schema: { tags: ['cases'], summary: 'Link a sibling or record an accompanying or related adult', params: ChildParams, body: RelationInput, response: { 201: z.object({ id: Uuid }) } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Link a sibling or record an accompanying or related adult',
+        params: ChildParams,
+        body: RelationInput,
+        response: { 201: z.object({ id: Uuid }) },
+      },
     },
     async (request, reply) => reply.status(201).send({ id: await cases.addRelation(actorOf(request), request.params.id, request.body) }),
   );
@@ -131,7 +159,11 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (
     '/caseloads',
     {
       config: { access: { permission: 'child:list' } },
-      schema: { tags: ['cases'], summary: 'Open, overdue and high-risk cases per caseworker in scope', response: { 200: z.object({ items: z.array(CaseloadRow) }) } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Open, overdue and high-risk cases per caseworker in scope',
+        response: { 200: z.object({ items: z.array(CaseloadRow) }) },
+      },
     },
     async (request) => ({ items: await cases.caseloads(actorOf(request)) }),
   );
@@ -140,7 +172,12 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (
     '/cases/reassign',
     {
       config: { access: { permission: 'case:assign' } },
-      schema: { tags: ['cases'], summary: 'Assign several cases to one caseworker', body: ReassignInput, response: { 200: z.object({ reassigned: z.number().int() }) } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Assign several cases to one caseworker',
+        body: ReassignInput,
+        response: { 200: z.object({ reassigned: z.number().int() }) },
+      },
     },
     async (request) => ({ reassigned: await cases.reassign(actorOf(request), request.body) }),
   );
@@ -151,12 +188,23 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (
       config: { access: { signedIn: true } },
       schema: {
         tags: ['cases'],
-        querystring: z.object({ unread: z.enum(['true', 'false']).default('false'), limit: z.coerce.number().int().min(1).max(100).default(30) }),
+        querystring: z.object({
+          unread: z.enum(['true', 'false']).default('false'),
+          limit: z.coerce.number().int().min(1).max(100).default(30),
+        }),
         response: {
           200: z.object({
             unread: z.number().int(),
             items: z.array(
-              z.object({ id: Uuid, kind: z.string(), childId: Uuid.nullable(), reference: z.string().nullable(), ref: z.string(), createdAt: z.string(), read: z.boolean() }),
+              z.object({
+                id: Uuid,
+                kind: z.string(),
+                childId: Uuid.nullable(),
+                reference: z.string().nullable(),
+                ref: z.string(),
+                createdAt: z.string(),
+                read: z.boolean(),
+              }),
             ),
           }),
         },
@@ -182,7 +230,11 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (
     '/settings/case-policy',
     {
       config: { access: { signedIn: true } },
-      schema: { tags: ['cases'], summary: 'Deadlines by risk, promptness thresholds and consent age bands in force', response: { 200: CasePolicy } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Deadlines by risk, promptness thresholds and consent age bands in force',
+        response: { 200: CasePolicy },
+      },
     },
     async () => cases.policy(),
   );

@@ -56,7 +56,9 @@ export const childRoutes: FastifyPluginAsyncZod<{ data: DataService; cases: Case
       schema: {
         tags: ['children'],
         summary: 'Child protection agencies a first-contact registrant can refer to',
-        response: { 200: z.object({ items: z.array(z.object({ id: Uuid, name: z.string(), code: z.string(), jurisdiction: z.string() })) }) },
+        response: {
+          200: z.object({ items: z.array(z.object({ id: Uuid, name: z.string(), code: z.string(), jurisdiction: z.string() })) }),
+        },
       },
     },
     async (request) => ({ items: await cases.referralAgencies(actorOf(request)) }),
@@ -116,7 +118,8 @@ export const childRoutes: FastifyPluginAsyncZod<{ data: DataService; cases: Case
       config: { access: { permission: 'child:list' } },
       schema: {
         tags: ['children'],
-        summary: 'The case list: filters on status, risk, typology, nationality, age group, sex, caseworker, location and overdue; sorted by due date by default',
+        summary:
+          'The case list: filters on status, risk, typology, nationality, age group, sex, caseworker, location and overdue; sorted by due date by default',
         querystring: ChildListQuery,
         response: { 200: Page(Child) },
       },

@@ -27,10 +27,17 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ deps: DataDeps }> = async 
     async (request) => {
       let query = deps.db.selectFrom('admin_area').selectAll().where('active', '=', true).orderBy('code');
       const { jurisdiction } = request.query;
-      if (jurisdiction) query = query.where((eb) => eb.or([eb('jurisdiction', '=', jurisdiction), eb('jurisdiction', 'like', `${jurisdiction}-%`)]));
+      if (jurisdiction)
+        query = query.where((eb) => eb.or([eb('jurisdiction', '=', jurisdiction), eb('jurisdiction', 'like', `${jurisdiction}-%`)]));
       const rows = await query.execute();
       return {
-        items: rows.map((r) => ({ code: r.code, jurisdiction: r.jurisdiction, parentCode: r.parent_code, level: r.level, names: r.names as Record<string, string> })),
+        items: rows.map((r) => ({
+          code: r.code,
+          jurisdiction: r.jurisdiction,
+          parentCode: r.parent_code,
+          level: r.level,
+          names: r.names as Record<string, string>,
+        })),
       };
     },
   );
