@@ -29,7 +29,6 @@ export function birthDateOf(uow: UnitOfWork, row: ChildRow, key = recordKey(uow.
 
 /** Reads and decrypts a case's log. The caller has locked the row when it is going to append. */
 export async function loadCase(uow: UnitOfWork, row: ChildRow): Promise<LoadedCase> {
-  const key = recordKey(uow.keys, row.id, row.sensitive as Record<string, unknown>);
   const rows = await uow.tx
     .selectFrom('case_event')
     .select(['seq', 'occurred_at', 'recorded_at', 'actor_user_id', 'data'])
@@ -37,6 +36,14 @@ export async function loadCase(uow: UnitOfWork, row: ChildRow): Promise<LoadedCa
     .where('child_id', '=', row.id)
     .orderBy('seq')
     .execute();
+  return replayCase(uow, row, rows);
+}
+
+export type StoredEvent = Parameters<typeof openEvent>[2];
+
+/** Decrypts log rows already read (in seq order) and replays them. */
+export function replayCase(uow: UnitOfWork, row: ChildRow, rows: readonly StoredEvent[]): LoadedCase {
+  const key = recordKey(uow.keys, row.id, row.sensitive as Record<string, unknown>);
   const events = rows.map((r) => openEvent(key, row.id, r));
   return { row, key, events, state: foldCase(events), birthDate: birthDateOf(uow, row, key) };
 }

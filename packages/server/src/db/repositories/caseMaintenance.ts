@@ -29,6 +29,7 @@ function descriptor(uow: UnitOfWork, row: ChildRow): PersonDescriptor {
       profile.age.assessedMinAge !== null
         ? { min: profile.age.assessedMinAge, max: profile.age.assessedMaxAge ?? profile.age.assessedMinAge }
         : null,
+    asOf: profile.age.assessmentDate ?? uow.now.toISOString().slice(0, 10),
     nationality: row.nationality,
   };
 }

@@ -23,11 +23,12 @@ import {
 import { uuidv7 } from '../ids.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type Allowed, authorize, can, requirePrincipal, rowScopeFilter } from './access.ts';
-import { appendEvents, type LoadedCase, loadCase, teamOnAssignment } from './caseLog.ts';
+import { appendEvents, type LoadedCase, loadCase, replayCase, teamOnAssignment } from './caseLog.ts';
+import { readCasePage } from './casePage.ts';
 import { eventFieldGroup } from './caseProjection.ts';
 import { caseSummary, type ChildRow, profileOf } from './childRecord.ts';
 import { notificationRepository } from './notificationRepository.ts';
-import { relationRepository } from './relationRepository.ts';
+import { relationRepository, relationViews, type StoredRelation } from './relationRepository.ts';
 
 const hours = (from: string | null, to: string | null) =>
   from && to ? Math.round(((Date.parse(to) - Date.parse(from)) / 3_600_000) * 10) / 10 : null;
@@ -80,13 +81,6 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
     return ageInYears({ ...profileOf(loaded.row).age, birthDate: loaded.birthDate }, uow.now);
   }
 
-  async function userNames(ids: readonly (string | null)[]): Promise<Record<string, string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-    if (wanted.length === 0) return {};
-    const rows = await tx.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', wanted).execute();
-    return Object.fromEntries(rows.map((r) => [r.id, r.display_name]));
-  }
-
   function allowedActions(loaded: LoadedCase): CaseActionType[] {
     const status = effectiveStatus(loaded.state);
     return workflowTable[status].filter((type) => {
@@ -95,7 +89,13 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
     });
   }
 
-  async function view(loaded: LoadedCase, read: Allowed): Promise<CaseView> {
+  /** The page of a case already loaded in this transaction (after an action): links and user names read here. */
+  async function viewAfterAction(loaded: LoadedCase, read: Allowed): Promise<CaseView> {
+    const page = await readCasePage(uow, loaded.row.id, { ...read, rows: { kind: 'all' } });
+    return view(loaded, read, page?.links ?? [], page?.users ?? {});
+  }
+
+  function view(loaded: LoadedCase, read: Allowed, links: readonly StoredRelation[], users: Record<string, string>): CaseView {
     const { row, state } = loaded;
     const age = childAge(loaded);
     const seesGroup = (group: ReturnType<typeof eventFieldGroup>) => group === null || fieldAccess(read, group) !== 'hidden';
@@ -112,7 +112,7 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
       return { ...base, data, redacted: false };
     });
     const tasks = caseTasks(state, policy, loaded.birthDate).filter((t) => !t.visibleFrom || t.visibleFrom <= uow.now);
-    const relations = await relationRepository(uow).listFor(row, read);
+    const relations = relationViews(uow.keys, row, read, links);
     return {
       childId: row.id,
       reference: row.reference,
@@ -162,7 +162,7 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
       relations,
       mergedInto: state.mergedInto,
       mergedFrom: state.mergedFrom,
-      users: await userNames([state.assignedUserId, state.pendingTransferTo, ...loaded.events.map((e) => e.actorUserId)]),
+      users,
       events,
     };
   }
@@ -222,9 +222,10 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
   return {
     async view(id: string): Promise<CaseView> {
       const read = authorize(uow, 'read', 'child', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: id });
-      const loaded = await loadCase(uow, await rowInScope(id, read, false));
-      uow.audit({ jurisdiction: loaded.row.jurisdiction, action: 'read', resource: 'case', recordId: id, changedFields: [] });
-      return view(loaded, read);
+      const page = (await readCasePage(uow, id, read)) ?? (await rowInScope(id, read, false).then(() => undefined));
+      if (!page) throw new HavenError('not_found');
+      uow.audit({ jurisdiction: page.row.jurisdiction, action: 'read', resource: 'case', recordId: id, changedFields: [] });
+      return view(replayCase(uow, page.row, page.log), read, page.links, page.users);
     },
 
     async act(id: string, input: CaseActionInput, confirmSeparation: boolean, occurredAt?: string): Promise<CaseView> {
@@ -266,7 +267,7 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
         recordId: id,
         changedFields: Object.keys(input).filter((k) => k !== 'type'),
       });
-      return view(after, read);
+      return viewAfterAction(after, read);
     },
   };
 }

@@ -1,10 +1,43 @@
 import { fieldAccess, HavenError, type RelationInput, type RelationView } from '@haven/domain';
+import type { KeyRing } from '../../crypto/keyring.ts';
 import { uuidv7 } from '../ids.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type Allowed, authorize, requirePrincipal, rowScopeFilter } from './access.ts';
 import { type ChildRow, openValue, recordKey, sealValue } from './childRecord.ts';
 
 const relationAad = (childId: string, relationId: string, field: string) => `child:${childId}:relation:${relationId}:${field}`;
+
+/** A link as stored, with the related child's reference. */
+export interface StoredRelation {
+  id: string;
+  kind: string;
+  relationship: string;
+  accompanying: boolean;
+  related_child_id: string | null;
+  sensitive: unknown;
+  created_at: string | Date;
+  reference: string | null;
+}
+
+/** The child's links as the reader may see them: an adult's name and contact only with identity. */
+export function relationViews(keys: KeyRing, row: ChildRow, read: Allowed, rows: readonly StoredRelation[]): RelationView[] {
+  const identity = fieldAccess(read, 'identity') !== 'hidden';
+  const key = recordKey(keys, row.id, row.sensitive as Record<string, unknown>);
+  return rows.map((r) => {
+    const sealed = r.sensitive as Record<string, unknown>;
+    const open = (field: string) => (sealed[field] ? String(openValue(key, relationAad(row.id, r.id, field), sealed[field])) : null);
+    return {
+      id: r.id,
+      kind: r.kind as RelationView['kind'],
+      relationship: r.relationship as RelationView['relationship'],
+      accompanying: r.accompanying,
+      relatedChildId: r.related_child_id,
+      relatedReference: r.reference ?? null,
+      ...(identity && r.kind === 'adult' ? { name: open('name'), contact: open('contact') } : {}),
+      createdAt: new Date(r.created_at).toISOString(),
+    };
+  });
+}
 
 /**
  * Household and family links (R24): siblings as links between two child records (both
@@ -23,35 +56,6 @@ export function relationRepository(uow: UnitOfWork) {
   }
 
   return {
-    async listFor(row: ChildRow, read: Allowed): Promise<RelationView[]> {
-      const rows = await tx
-        .selectFrom('child_relation as r')
-        .leftJoin('child as c', (join) =>
-          join.onRef('c.jurisdiction', '=', 'r.related_jurisdiction').onRef('c.id', '=', 'r.related_child_id'),
-        )
-        .select(['r.id', 'r.kind', 'r.relationship', 'r.accompanying', 'r.related_child_id', 'r.sensitive', 'r.created_at', 'c.reference'])
-        .where('r.jurisdiction', '=', row.jurisdiction)
-        .where('r.child_id', '=', row.id)
-        .orderBy('r.created_at')
-        .execute();
-      const identity = fieldAccess(read, 'identity') !== 'hidden';
-      const key = recordKey(uow.keys, row.id, row.sensitive as Record<string, unknown>);
-      return rows.map((r) => {
-        const sealed = r.sensitive as Record<string, unknown>;
-        const open = (field: string) => (sealed[field] ? String(openValue(key, relationAad(row.id, r.id, field), sealed[field])) : null);
-        return {
-          id: r.id,
-          kind: r.kind as RelationView['kind'],
-          relationship: r.relationship as RelationView['relationship'],
-          accompanying: r.accompanying,
-          relatedChildId: r.related_child_id,
-          relatedReference: r.reference ?? null,
-          ...(identity && r.kind === 'adult' ? { name: open('name'), contact: open('contact') } : {}),
-          createdAt: r.created_at.toISOString(),
-        };
-      });
-    },
-
     /** How many siblings or accompanying adults the child is recorded with. */
     async together(row: ChildRow): Promise<number> {
       const result = await tx

@@ -83,6 +83,7 @@ export const childRoutes: FastifyPluginAsyncZod<{ data: DataService; cases: Case
         birthDate: birthDate ?? null,
         birthDatePrecision: birthDate ? ('exact' as const) : ('unknown' as const),
         ageRange: approximateAge !== undefined ? { min: Math.max(0, approximateAge - 2), max: approximateAge + 2 } : null,
+        asOf: new Date().toISOString().slice(0, 10),
         nationality,
       };
       return { items: await cases.duplicatesFor(actorOf(request), subject) };
