@@ -69,6 +69,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
   });
   app.setSerializerCompiler(serializerCompiler);
+  // Photos arrive as raw bytes; the route checks their magic numbers before anything is stored.
+  app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   const routes: RouteEntry[] = [];
   const auth = authService(options.deps, options.auth);

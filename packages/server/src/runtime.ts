@@ -56,7 +56,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     writeDemoCredentials(path, demoUsers);
     log(`Demo organisation created. Sign-in details for one user per role: ${path}`);
   }
-  const jobs = config.jobs ? await startJobs(runtime.database, runtime.deps.db, runtime.deps.clock, true) : undefined;
+  const jobs = config.jobs ? await startJobs(runtime.database, runtime.deps, true) : undefined;
   const { app } = await buildApp({
     database: runtime.database,
     deps: runtime.deps,

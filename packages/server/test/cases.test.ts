@@ -364,6 +364,48 @@ describe('safeguards', () => {
   });
 });
 
+describe('photo', () => {
+  test('a photo is stored encrypted and only with consent for the photo scope', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const id = (await worker.post('/api/v1/children', sampleChild)).body.id;
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('synthetic photo bytes for the test')]);
+    const upload = (payload: Buffer, type = 'image/jpeg') =>
+      h.app.inject({
+        method: 'PUT',
+        url: `/api/v1/children/${id}/photo`,
+        headers: { cookie: `haven_session=${worker.cookie}`, 'x-csrf-token': String(worker.csrf), 'content-type': type },
+        payload,
+      });
+    const refused = await upload(jpeg);
+    assert.equal(refused.statusCode, 409);
+    assert.equal(refused.json().error.code, 'consent_required');
+    assert.equal(refused.json().error.details.scope, 'photo');
+    await ok(worker, id, {
+      type: 'consent_recorded',
+      scopes: ['photo'],
+      givenBy: 'child',
+      kind: 'consent',
+      method: 'written',
+      date: '2026-11-20',
+    });
+    assert.equal((await upload(Buffer.from('not an image at all'))).statusCode, 415, 'the bytes must be what the type says');
+    assert.equal((await upload(jpeg)).statusCode, 204);
+    const stored = await h.database.db.selectFrom('child_photo').selectAll().where('child_id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(stored.sealed.includes(Buffer.from('synthetic photo')), false, 'stored encrypted');
+    const back = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/children/${id}/photo`,
+      headers: { cookie: `haven_session=${worker.cookie}` },
+    });
+    assert.equal(back.statusCode, 200);
+    assert.equal(back.headers['content-type'], 'image/jpeg');
+    assert.deepEqual(back.rawPayload, jpeg);
+    assert.equal((await worker.get(`/api/v1/children/${id}`)).body.hasPhoto, true);
+    assert.equal((await worker.delete(`/api/v1/children/${id}/photo`)).status, 204);
+    assert.equal((await worker.get(`/api/v1/children/${id}`)).body.hasPhoto, false);
+  });
+});
+
 describe('access to cases', () => {
   test('a caseworker sees only their cases; restricted notes are hidden from other roles; enforcement sees nothing individual', async () => {
     const worker = await signIn(h, await h.org.user('caseworker'));

@@ -3,13 +3,14 @@ import { after, before, test } from 'node:test';
 import { runInTransaction } from '../src/db/unitOfWork.ts';
 import { type Jobs, startJobs } from '../src/jobs/jobs.ts';
 import { verifyAudit } from '../src/audit/verify.ts';
-import { createHarness, type Harness } from './support/harness.ts';
+import { notifyOverdueTasks } from '../src/jobs/deadlines.ts';
+import { createHarness, type Harness, sampleChild, signIn } from './support/harness.ts';
 
 let h: Harness;
 let jobs: Jobs;
 before(async () => {
   h = await createHarness();
-  jobs = await startJobs(h.database, h.database.db, h.clock, true);
+  jobs = await startJobs(h.database, h.deps, true);
 });
 after(async () => {
   await jobs.stop();
@@ -37,4 +38,33 @@ test('pg-boss runs on this database: the audit-seal job seals every chain head',
 
 test('the app role is still in force after pg-boss started (audit rows stay append-only)', async () => {
   await assert.rejects(h.database.db.deleteFrom('audit_event').execute(), /permission denied/);
+});
+
+test('the case-deadlines job notifies an overdue high-risk task to the caseworker and the supervisors, once', async () => {
+  const worker = await signIn(h, await h.org.user('caseworker'));
+  const supervisorUser = await h.org.user('supervisor');
+  const met = new Date(h.clock.now().getTime() - 48 * 3_600_000);
+  const child = await worker.post('/api/v1/children', { ...sampleChild, firstContactAt: met.toISOString() });
+  const screened = await worker.post(`/api/v1/children/${child.body.id}/actions`, {
+    action: { type: 'screened', riskLevel: 'high' },
+    occurredAt: new Date(met.getTime() + 60_000).toISOString(),
+  });
+  assert.equal(screened.status, 200, JSON.stringify(screened.body));
+  assert.ok((await jobs.boss.getSchedules()).some((s) => s.name === 'case-deadlines'));
+  const overdue = async (userId: string) =>
+    h.database.db
+      .selectFrom('notification')
+      .select(['kind', 'ref'])
+      .where('user_id', '=', userId)
+      .where('child_id', '=', child.body.id)
+      .where('kind', '=', 'task_overdue')
+      .execute();
+  await jobs.boss.send('case-deadlines', {});
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline && (await overdue(supervisorUser.id)).length === 0) await new Promise((r) => setTimeout(r, 250));
+  assert.deepEqual(await overdue(supervisorUser.id), [{ kind: 'task_overdue', ref: 'first_action' }]);
+  const workerId = (await worker.get('/api/v1/auth/session')).body.user.id;
+  assert.ok((await overdue(workerId)).some((n) => n.ref === 'first_action'));
+  assert.equal((await notifyOverdueTasks(h.deps)) > 0, true);
+  assert.equal((await overdue(supervisorUser.id)).length, 1, 'notified once');
 });

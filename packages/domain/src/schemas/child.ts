@@ -216,6 +216,8 @@ export const Child = z.object({
   protectionNotes: z.string().nullable().optional(),
   disability: DisabilityScreening.nullable().optional(),
   disabilityIdentified: z.boolean().nullable().optional(),
+  /** Whether a photo is stored (present when the reader may see photos). */
+  hasPhoto: z.boolean().optional(),
   case: CaseSummary,
   flags: z.array(ChildFlag),
   hiddenFieldGroups: z.array(z.string()),

@@ -110,3 +110,13 @@ export function sealField(dek: Buffer, plaintext: string, aad: string): SealedFi
 export function openField(dek: Buffer, sealed: SealedField, aad: string): string {
   return gcmOpen(dek, Buffer.from(sealed.iv, 'base64'), Buffer.from(sealed.ct, 'base64'), Buffer.from(aad)).toString('utf8');
 }
+
+/** Binary values (a photo) under a record's data key: the 12-byte IV, then ciphertext and tag. */
+export function sealBytes(dek: Buffer, plaintext: Buffer, aad: string): Buffer {
+  const { iv, ct } = gcmSeal(dek, plaintext, Buffer.from(aad));
+  return Buffer.concat([iv, ct]);
+}
+
+export function openBytes(dek: Buffer, sealed: Buffer, aad: string): Buffer {
+  return gcmOpen(dek, sealed.subarray(0, 12), sealed.subarray(12), Buffer.from(aad));
+}

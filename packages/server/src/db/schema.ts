@@ -127,6 +127,7 @@ export interface ChildTable {
   closed_at: Date | null;
   merged_into: string | null;
   pending_transfer_to: string | null;
+  has_photo: Generated<boolean>;
   event_seq: Generated<number>;
 }
 
@@ -180,6 +181,15 @@ export interface ChildRelationTable {
   sensitive: Json<Record<string, unknown>>;
   created_by: string;
   created_at: Timestamp;
+}
+
+export interface ChildPhotoTable {
+  jurisdiction: string;
+  child_id: string;
+  content_type: string;
+  sealed: Buffer;
+  updated_by: string;
+  updated_at: Date;
 }
 
 export interface AdminAreaTable {
@@ -252,4 +262,5 @@ export interface DB {
   notification: NotificationTable;
   child_relation: ChildRelationTable;
   admin_area: AdminAreaTable;
+  child_photo: ChildPhotoTable;
 }

@@ -1,9 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import { sealAudit } from '../audit/verify.ts';
 import { appRoleName, type Database } from '../db/connect.ts';
-import type { DB } from '../db/schema.ts';
-import type { Clock } from '../db/unitOfWork.ts';
+import type { DataDeps } from '../db/unitOfWork.ts';
+import { notifyOverdueTasks } from './deadlines.ts';
 
 export interface Jobs {
   boss: PgBoss;
@@ -11,7 +11,8 @@ export interface Jobs {
 }
 
 /** Background jobs on pg-boss, in the same database (PGlite through its loopback socket). */
-export async function startJobs(database: Database, db: Kysely<DB>, clock: Clock, appRole: boolean): Promise<Jobs> {
+export async function startJobs(database: Database, deps: DataDeps, appRole: boolean): Promise<Jobs> {
+  const { db, clock } = deps;
   const boss = new PgBoss({ connectionString: database.url, max: 2, schema: 'pgboss' });
   boss.on('error', () => {
     // pg-boss retries by itself; errors carry no personal data but may be noisy on shutdown.
@@ -23,6 +24,8 @@ export async function startJobs(database: Database, db: Kysely<DB>, clock: Clock
     await boss.start();
     await boss.createQueue('audit-seal');
     await boss.schedule('audit-seal', '*/5 * * * *', {}, { singletonKey: 'audit-seal' });
+    await boss.createQueue('case-deadlines');
+    await boss.schedule('case-deadlines', '*/5 * * * *', {}, { singletonKey: 'case-deadlines' });
     // The queue's own tables (never child data or audit) then belong to the app role, which
     // pg-boss's maintenance (partitions, archiving) runs as on the shared PGlite session.
     if (database.engine === 'pglite') {
@@ -40,6 +43,9 @@ export async function startJobs(database: Database, db: Kysely<DB>, clock: Clock
   }
   await boss.work('audit-seal', async () => {
     await sealAudit(db, clock.now());
+  });
+  await boss.work('case-deadlines', async () => {
+    await notifyOverdueTasks(deps, 14);
   });
   return {
     boss,

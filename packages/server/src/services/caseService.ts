@@ -17,6 +17,7 @@ import { caseQueries } from '../db/repositories/caseQueries.ts';
 import { caseRepository } from '../db/repositories/caseRepository.ts';
 import { childRepository } from '../db/repositories/childRepository.ts';
 import { notificationRepository } from '../db/repositories/notificationRepository.ts';
+import { type PhotoType, photoRepository } from '../db/repositories/photoRepository.ts';
 import { relationRepository } from '../db/repositories/relationRepository.ts';
 import { type Actor, type DataDeps, runInTransaction, type UnitOfWork } from '../db/unitOfWork.ts';
 import { casePolicyKey, type CasePolicyStore } from './casePolicyStore.ts';
@@ -114,6 +115,11 @@ export function caseService(deps: DataDeps, policies: CasePolicyStore) {
       withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).merge(id, intoId, note)),
     unmerge: (actor: Actor, id: string, note?: string) =>
       withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).unmerge(id, note)),
+
+    putPhoto: (actor: Actor, id: string, type: PhotoType, bytes: Buffer) =>
+      withPolicy(actor, (uow, policy) => photoRepository(uow, policy).put(id, type, bytes)),
+    removePhoto: (actor: Actor, id: string) => withPolicy(actor, (uow, policy) => photoRepository(uow, policy).remove(id)),
+    getPhoto: (actor: Actor, id: string) => withPolicy(actor, (uow, policy) => photoRepository(uow, policy).get(id)),
 
     addRelation: (actor: Actor, id: string, input: RelationInput) => inTx(actor, (uow) => relationRepository(uow).add(id, input)),
     removeRelation: (actor: Actor, id: string, relationId: string) => inTx(actor, (uow) => relationRepository(uow).remove(id, relationId)),

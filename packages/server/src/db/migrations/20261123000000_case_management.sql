@@ -26,6 +26,7 @@ ALTER TABLE child
   ADD COLUMN closed_at timestamptz,
   ADD COLUMN merged_into uuid,
   ADD COLUMN pending_transfer_to uuid,
+  ADD COLUMN has_photo boolean NOT NULL DEFAULT false,
   ADD COLUMN event_seq integer NOT NULL DEFAULT 0;
 
 COMMENT ON COLUMN child.owner_user_id IS 'The caseworker the case is assigned to (null: not yet assigned, e.g. a referral from first contact).';
@@ -120,6 +121,18 @@ COMMENT ON TABLE child_relation IS 'Household and family links: siblings (anothe
 CREATE INDEX child_relation_child_idx ON child_relation (child_id);
 CREATE UNIQUE INDEX child_relation_pair_idx ON child_relation (child_id, related_child_id) WHERE related_child_id IS NOT NULL;
 
+CREATE TABLE child_photo (
+  jurisdiction text NOT NULL,
+  child_id uuid NOT NULL,
+  content_type text NOT NULL CHECK (content_type IN ('image/jpeg', 'image/png', 'image/webp')),
+  sealed bytea NOT NULL,
+  updated_by uuid NOT NULL,
+  updated_at timestamptz NOT NULL,
+  PRIMARY KEY (jurisdiction, child_id),
+  FOREIGN KEY (jurisdiction, child_id) REFERENCES child (jurisdiction, id)
+);
+COMMENT ON TABLE child_photo IS 'The child''s photo, sealed with the record''s data key (12-byte IV, ciphertext, tag; AAD child:<id>:photo). Taken and kept only with consent for the photo scope.';
+
 CREATE TABLE admin_area (
   code text PRIMARY KEY,
   jurisdiction text NOT NULL,
@@ -131,7 +144,7 @@ CREATE TABLE admin_area (
 COMMENT ON TABLE admin_area IS 'The configurable administrative hierarchy (ISO 3166-2 and national levels) a child''s location is recorded on. Codes nest by prefix: GR-I, GR-I-01, …';
 CREATE INDEX admin_area_parent_idx ON admin_area (parent_code);
 
-GRANT SELECT, INSERT, UPDATE, DELETE ON case_task, notification, child_relation, admin_area TO haven_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON case_task, notification, child_relation, child_photo, admin_area TO haven_app;
 GRANT SELECT, INSERT ON case_event TO haven_app;
 REVOKE UPDATE, DELETE, TRUNCATE ON case_event FROM haven_app;
 
@@ -149,7 +162,7 @@ UPDATE role SET field_rules = field_rules || '{"restricted_notes": "hidden", "he
 
 -- down
 ALTER TABLE agency DROP COLUMN accepts_referrals;
-DROP TABLE IF EXISTS admin_area, child_relation, notification, case_task, case_event;
+DROP TABLE IF EXISTS admin_area, child_photo, child_relation, notification, case_task, case_event;
 DROP INDEX IF EXISTS child_owner_due_idx, child_pending_transfer_idx, child_team_due_idx, child_agency_due_idx, child_jurisdiction_due_idx,
   child_typology_idx, child_nationality_idx, child_name_keys_idx, child_location_idx;
 CREATE INDEX child_agency_idx ON child (agency_id, jurisdiction);
@@ -159,4 +172,4 @@ ALTER TABLE child
   DROP COLUMN status, DROP COLUMN workflow_step, DROP COLUMN risk_level, DROP COLUMN urgent, DROP COLUMN next_due_at,
   DROP COLUMN typology, DROP COLUMN care_status, DROP COLUMN stage, DROP COLUMN location_code,
   DROP COLUMN treated_as_child, DROP COLUMN profile, DROP COLUMN name_keys, DROP COLUMN first_contact_at,
-  DROP COLUMN referred_at, DROP COLUMN opened_at, DROP COLUMN closed_at, DROP COLUMN merged_into, DROP COLUMN pending_transfer_to, DROP COLUMN event_seq;
+  DROP COLUMN referred_at, DROP COLUMN opened_at, DROP COLUMN closed_at, DROP COLUMN merged_into, DROP COLUMN pending_transfer_to, DROP COLUMN has_photo, DROP COLUMN event_seq;

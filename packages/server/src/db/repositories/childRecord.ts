@@ -5,6 +5,7 @@ import {
   type Child,
   type CaseSummary,
   childFieldGroups,
+  disabilityIdentifier,
   eighteenthBirthday,
   fieldAccess,
   type NamePart,
@@ -214,7 +215,11 @@ export function projectChild(keys: KeyRing, decision: Allowed, row: ChildRow, no
   if (visible('route')) child.route = (read('route') as Child['route']) ?? [];
   if (visible('legalStatus')) child.legalStatus = (read('legalStatus') as string | null) ?? null;
   if (visible('protectionNotes')) child.protectionNotes = (read('protectionNotes') as string | null) ?? null;
-  if (visible('disability')) child.disability = (read('disability') as Child['disability']) ?? null;
+  if (visible('disability')) {
+    child.disability = (read('disability') as Child['disability']) ?? null;
+    child.disabilityIdentified = child.disability ? disabilityIdentifier(child.disability, years).hasDisability : null;
+  }
+  if (fieldAccess(decision, 'photo') !== 'hidden') child.hasPhoto = row.has_photo;
   child.flags = childFlags(child, row, years);
   return child;
 }

@@ -17,6 +17,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../plugins/access.ts';
+import { photoTypes } from '../../db/repositories/photoRepository.ts';
 import type { CaseService } from '../../services/caseService.ts';
 import type { DataService } from '../../services/dataService.ts';
 
@@ -35,6 +36,50 @@ const DuplicateCheck = z.object({
 });
 
 export const childRoutes: FastifyPluginAsyncZod<{ data: DataService; cases: CaseService }> = async (app, { data, cases }) => {
+  app.put(
+    '/children/:id/photo',
+    {
+      config: { access: { permission: 'child:update' } },
+      bodyLimit: 3 * 1024 * 1024,
+      schema: {
+        tags: ['children'],
+        summary: "Store the child's photo (JPEG, PNG or WebP, up to 3 MB), encrypted; needs consent for the photo scope",
+        params: z.object({ id: Uuid }),
+        headers: z.object({ 'content-type': z.enum(photoTypes) }).loose(),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) throw new HavenError('unsupported_media_type');
+      await cases.putPhoto(actorOf(request), request.params.id, request.headers['content-type'], request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/children/:id/photo',
+    {
+      config: { access: { permission: 'child:read' } },
+      schema: { tags: ['children'], summary: "The child's photo (field group photo)", params: z.object({ id: Uuid }) },
+    },
+    async (request, reply) => {
+      const photo = await cases.getPhoto(actorOf(request), request.params.id);
+      return reply.header('content-type', photo.type).header('cache-control', 'no-store').send(photo.bytes);
+    },
+  );
+
+  app.delete(
+    '/children/:id/photo',
+    {
+      config: { access: { permission: 'child:update' } },
+      schema: { tags: ['children'], params: z.object({ id: Uuid }), response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await cases.removePhoto(actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.post(
     '/children/first-contact',
     {
