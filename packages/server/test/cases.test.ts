@@ -22,32 +22,26 @@ async function ok(client: Client, id: string, action: Record<string, unknown>, e
   return res.body;
 }
 
-/** A caseworker's case brought to an approved assessment, with services consent. */
-async function assessedCase(worker: Client, supervisor: Client, child: Record<string, unknown> = sampleChild) {
-  const created = await worker.post('/api/v1/children', child);
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  const id = created.body.id as string;
-  await ok(worker, id, { type: 'screened', riskLevel: 'medium', indicators: ['trauma_violence_en_route'] });
-  await ok(worker, id, { type: 'assessment_recorded', kind: 'initial', needs: { education: 'high' }, childViews: views });
+/** Screens an open case, records an initial assessment and has the supervisor approve it. */
+async function assess(worker: Client, supervisor: Client, id: string, screening: Record<string, unknown> = { riskLevel: 'high' }) {
+  await ok(worker, id, { type: 'screened', ...screening });
+  await ok(worker, id, { type: 'assessment_recorded', kind: 'initial', needs: {}, childViews: views });
   await ok(worker, id, { type: 'approval_requested', subject: 'assessment' });
   await ok(supervisor, id, { type: 'approval_decided', subject: 'assessment', decision: 'approved' });
-  await ok(worker, id, {
-    type: 'consent_recorded',
-    scopes: ['services'],
-    givenBy: 'child',
-    kind: 'consent',
-    method: 'verbal',
-    date: '2026-11-01',
-  });
-  await ok(worker, id, {
-    type: 'consent_recorded',
-    scopes: ['services'],
-    givenBy: 'guardian',
-    kind: 'consent',
-    method: 'written',
-    date: '2026-11-01',
-  });
-  return id;
+}
+
+/** Records consent for services from each giver in turn. */
+async function consentToServices(worker: Client, id: string, ...givers: string[]) {
+  for (const givenBy of givers) {
+    await ok(worker, id, {
+      type: 'consent_recorded',
+      scopes: ['services'],
+      givenBy,
+      kind: 'consent',
+      method: 'verbal',
+      date: '2026-11-01',
+    });
+  }
 }
 
 const plan = {
@@ -289,22 +283,7 @@ describe('safeguards', () => {
     await ok(worker, id, { type: 'assessment_recorded', kind: 'initial', needs: {}, childViews: views });
     await ok(worker, id, { type: 'approval_requested', subject: 'assessment' });
     await ok(supervisor, id, { type: 'approval_decided', subject: 'assessment', decision: 'approved' });
-    await ok(worker, id, {
-      type: 'consent_recorded',
-      scopes: ['services'],
-      givenBy: 'child',
-      kind: 'consent',
-      method: 'verbal',
-      date: '2026-11-01',
-    });
-    await ok(worker, id, {
-      type: 'consent_recorded',
-      scopes: ['services'],
-      givenBy: 'guardian',
-      kind: 'consent',
-      method: 'verbal',
-      date: '2026-11-01',
-    });
+    await consentToServices(worker, id, 'child', 'guardian');
     const tracing = { ...plan, actions: [{ service: 'family_tracing_reunification', dueDate: '2027-01-01' }] };
     assert.equal((await act(worker, id, tracing)).body.error.code, 'family_contact_review_required');
     await ok(supervisor, id, {
@@ -318,12 +297,8 @@ describe('safeguards', () => {
   test('a best-interests override stands in for missing consent, for permitted roles only', async () => {
     const worker = await signIn(h, await h.org.user('caseworker'));
     const supervisor = await signIn(h, await h.org.user('supervisor'));
-    const created = await worker.post('/api/v1/children', sampleChild);
-    const id = created.body.id;
-    await ok(worker, id, { type: 'screened', riskLevel: 'high' });
-    await ok(worker, id, { type: 'assessment_recorded', kind: 'initial', needs: {}, childViews: views });
-    await ok(worker, id, { type: 'approval_requested', subject: 'assessment' });
-    await ok(supervisor, id, { type: 'approval_decided', subject: 'assessment', decision: 'approved' });
+    const id = (await worker.post('/api/v1/children', sampleChild)).body.id;
+    await assess(worker, supervisor, id);
     assert.equal((await act(worker, id, plan)).body.error.code, 'consent_required');
     const override = { type: 'consent_overridden', scope: 'services', reason: 'Urgent medical care; no caregiver reachable.' };
     assert.equal((await act(worker, id, override)).status, 403, 'a caseworker may not override');

@@ -28,6 +28,17 @@ export const AgeInfo = z
 export type AgeInfo = z.infer<typeof AgeInfo>;
 export type AgeInfoInput = z.input<typeof AgeInfo>;
 
+/** Nothing known about the age yet: a claimed, unknown date of birth (the child is treated as a child). */
+export const unknownAge: AgeInfo = {
+  birthDate: null,
+  birthDatePrecision: 'unknown',
+  ageBasis: 'claimed',
+  assessedMinAge: null,
+  assessedMaxAge: null,
+  assessmentConcluded: false,
+  assessmentDate: null,
+};
+
 /** Completed years between a YYYY-MM-DD birth date and a day. */
 export function yearsBetween(birthDate: string, on: Date): number {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];

@@ -20,6 +20,18 @@ import { taskKinds } from './tasks.ts';
 
 export const TaskKindSchema = z.enum(taskKinds);
 
+/** What an in-app notification is about; its text is the reader's language, its subject a case reference. */
+export const notificationKinds = [
+  'case_assigned',
+  'transfer_requested',
+  'transfer_answered',
+  'approval_requested',
+  'approval_decided',
+  'referral_received',
+  'task_overdue',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
 export const CaseTaskView = z.object({
   kind: TaskKindSchema,
   ref: z.string(),

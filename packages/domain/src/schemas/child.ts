@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgeInfo, ageGroups } from '../case/age.ts';
+import { AgeInfo, ageGroups, unknownAge } from '../case/age.ts';
 import {
   AgeBasis,
   BirthDatePrecision,
@@ -81,15 +81,7 @@ const profileFields = {
 /** A full registration, by a caseworker: the case opens at once. */
 export const ChildInput = z.object({
   ...profileFields,
-  age: ChildAge.default({
-    birthDate: null,
-    birthDatePrecision: 'unknown',
-    ageBasis: 'claimed',
-    assessedMinAge: null,
-    assessedMaxAge: null,
-    assessmentConcluded: false,
-    assessmentDate: null,
-  }),
+  age: ChildAge.default(unknownAge),
   nationality: profileFields.nationality.default([]),
   citizenshipStatus: profileFields.citizenshipStatus.default('unknown'),
   countryOfBirth: profileFields.countryOfBirth.optional(),

@@ -11,6 +11,7 @@ import {
   type NamePart,
   type RestrictedChildField,
   treatedAsChild,
+  unknownAge,
 } from '@haven/domain';
 import type { Selectable } from 'kysely';
 import type { KeyRing } from '../../crypto/keyring.ts';
@@ -108,15 +109,10 @@ export interface ChildProfile {
   drivers: Child['drivers'];
 }
 
+const { birthDate: _none, ...unknownAgeProfile } = unknownAge;
+
 export const emptyProfile: ChildProfile = {
-  age: {
-    birthDatePrecision: 'unknown',
-    ageBasis: 'claimed',
-    assessedMinAge: null,
-    assessedMaxAge: null,
-    assessmentConcluded: false,
-    assessmentDate: null,
-  },
+  age: unknownAgeProfile,
   citizenshipStatus: 'unknown',
   countryOfBirth: null,
   languages: [],

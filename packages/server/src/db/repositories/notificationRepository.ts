@@ -1,19 +1,8 @@
-import { HavenError } from '@haven/domain';
+import { HavenError, type NotificationKind } from '@haven/domain';
 import { sql } from 'kysely';
 import { uuidv7 } from '../ids.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { requirePrincipal } from './access.ts';
-
-export const notificationKinds = [
-  'case_assigned',
-  'transfer_requested',
-  'transfer_answered',
-  'approval_requested',
-  'approval_decided',
-  'referral_received',
-  'task_overdue',
-] as const;
-export type NotificationKind = (typeof notificationKinds)[number];
 
 export interface CaseRefForNotice {
   jurisdiction: string;

@@ -8,6 +8,7 @@ import {
   ReassignInput,
   RelationInput,
   TaskItem,
+  notificationKinds,
   TaskListQuery,
   Uuid,
 } from '@haven/domain';
@@ -198,7 +199,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (
             items: z.array(
               z.object({
                 id: Uuid,
-                kind: z.string(),
+                kind: z.enum(notificationKinds),
                 childId: Uuid.nullable(),
                 reference: z.string().nullable(),
                 ref: z.string(),
