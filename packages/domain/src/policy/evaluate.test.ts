@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { defaultRoles } from './defaultRoles.ts';
 import { evaluate, inRowScope, jurisdictionContains } from './evaluate.ts';
-import { type Principal, type RolePolicy, allPermissions, purposes } from './model.ts';
+import { type Principal, type RolePolicy, allPermissions, permissionCatalogue, purposes } from './model.ts';
 
 function principal(policy: Partial<RolePolicy> = {}, extra: Partial<Principal> = {}): Principal {
   return {
@@ -65,6 +65,14 @@ describe('evaluate', () => {
           `${action}/${purpose}`,
         );
       }
+    }
+    // Case work discloses the child's data too: every case action is refused.
+    for (const action of permissionCatalogue.case) {
+      assert.deepEqual(
+        evaluate({ principal: everything, purpose: 'case_management', action, resource: 'case' }),
+        { allowed: false, reason: 'firewall' },
+        `case:${action}`,
+      );
     }
     // Registration and referral stay possible: write-only.
     assert.equal(evaluate({ principal: everything, purpose: 'case_management', action: 'create', resource: 'child' }).allowed, true);
