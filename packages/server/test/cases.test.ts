@@ -255,7 +255,8 @@ describe('deadlines and alerts', () => {
     const worker = await signIn(h, await h.org.user('caseworker'));
     const policy = (await worker.get('/api/v1/settings/case-policy')).body;
     assert.equal(policy.risk.high.firstActionHours, 24);
-    assert.equal((await worker.post('/api/v1/children', sampleChild)).status, 201);
+    const before = (await worker.post('/api/v1/children', sampleChild)).body.id;
+    const screenedBefore = (await ok(worker, before, { type: 'screened', riskLevel: 'high' })).screenedAt;
     const changed = await admin.put('/api/v1/settings/case-policy', {
       ...policy,
       risk: { ...policy.risk, high: { ...policy.risk.high, firstActionHours: 12 } },
@@ -265,6 +266,20 @@ describe('deadlines and alerts', () => {
     const view = await ok(worker, id, { type: 'screened', riskLevel: 'high' });
     const due = view.tasks.find((t: { kind: string }) => t.kind === 'first_action');
     assert.equal(Date.parse(due.dueAt) - Date.parse(view.screenedAt), 12 * hour);
+    // Cases already open follow the new table once the background job has applied it.
+    const { applyPolicyChange } = await import('../src/jobs/deadlines.ts');
+    const { casePolicyStore } = await import('../src/services/casePolicyStore.ts');
+    const stored = () =>
+      h.database.db
+        .selectFrom('case_task')
+        .select('due_at')
+        .where('child_id', '=', before)
+        .where('kind', '=', 'first_action')
+        .executeTakeFirstOrThrow();
+    assert.equal((await stored()).due_at.getTime() - Date.parse(screenedBefore), 24 * hour, 'stored under the old table');
+    assert.ok((await applyPolicyChange(h.deps, await casePolicyStore(h.database.db, 0).get())) >= 1);
+    assert.equal((await stored()).due_at.getTime() - Date.parse(screenedBefore), 12 * hour);
+    assert.equal(await applyPolicyChange(h.deps, await casePolicyStore(h.database.db, 0).get()), 0, 'applied once');
     await admin.put('/api/v1/settings/case-policy', policy);
     assert.equal((await worker.put('/api/v1/settings/case-policy', policy)).status, 403);
   });

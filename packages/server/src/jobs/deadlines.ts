@@ -1,6 +1,9 @@
-import type { DataDeps } from '../db/unitOfWork.ts';
-import { runInTransaction } from '../db/unitOfWork.ts';
+import type { CasePolicy } from '@haven/domain';
+import { globalJurisdiction } from '../audit/hash.ts';
+import { loadCase, recomputeTasks } from '../db/repositories/caseLog.ts';
 import { notificationRepository } from '../db/repositories/notificationRepository.ts';
+import { type DataDeps, runInTransaction } from '../db/unitOfWork.ts';
+import { casePolicyKey } from '../services/casePolicyStore.ts';
 
 const system = { principal: null, purpose: 'case_management' as const, requestId: null };
 
@@ -51,4 +54,59 @@ export async function notifyOverdueTasks(deps: DataDeps, windowDays = 14, limit 
     }
     return tasks.length;
   });
+}
+
+const appliedKey = 'case.policy.applied_at';
+
+/**
+ * After the policy table changed, recomputes the deadlines and tasks of every open case from its
+ * log, in batches of `batch` cases (each its own transaction), so new timelines apply to cases
+ * already open, not only from their next action. Returns how many cases were recomputed.
+ */
+export async function applyPolicyChange(deps: DataDeps, policy: CasePolicy, batch = 500): Promise<number> {
+  const settings = await deps.db
+    .selectFrom('system_setting')
+    .select(['key', 'updated_at', 'value'])
+    .where('key', 'in', [casePolicyKey, appliedKey])
+    .execute();
+  const changedAt = settings.find((s) => s.key === casePolicyKey)?.updated_at;
+  const applied = settings.find((s) => s.key === appliedKey)?.value;
+  if (!changedAt || (typeof applied === 'string' && Date.parse(applied) >= changedAt.getTime())) return 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  let count = 0;
+  for (;;) {
+    const done = await runInTransaction(deps, system, async (uow) => {
+      const rows = await uow.tx
+        .selectFrom('child')
+        .selectAll()
+        .where('status', 'in', ['referred', 'open'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(batch)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      for (const row of rows) await recomputeTasks(uow, await loadCase(uow, row), policy);
+      if (rows.length > 0) {
+        uow.audit({
+          jurisdiction: globalJurisdiction,
+          action: 'recompute_tasks',
+          resource: 'case',
+          recordId: null,
+          changedFields: ['tasks'],
+        });
+      }
+      return rows;
+    });
+    count += done.length;
+    const last = done.at(-1);
+    if (!last) break;
+    after = last.id;
+  }
+  await deps.db
+    .insertInto('system_setting')
+    .values({ key: appliedKey, value: JSON.stringify(changedAt.toISOString()), updated_at: deps.clock.now() })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(changedAt.toISOString()), updated_at: deps.clock.now() }))
+    .execute();
+  return count;
 }

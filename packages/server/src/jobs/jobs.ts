@@ -3,7 +3,8 @@ import PgBoss from 'pg-boss';
 import { sealAudit } from '../audit/verify.ts';
 import { appRoleName, type Database } from '../db/connect.ts';
 import type { DataDeps } from '../db/unitOfWork.ts';
-import { notifyOverdueTasks } from './deadlines.ts';
+import { casePolicyStore } from '../services/casePolicyStore.ts';
+import { applyPolicyChange, notifyOverdueTasks } from './deadlines.ts';
 
 export interface Jobs {
   boss: PgBoss;
@@ -44,7 +45,9 @@ export async function startJobs(database: Database, deps: DataDeps, appRole: boo
   await boss.work('audit-seal', async () => {
     await sealAudit(db, clock.now());
   });
+  const policies = casePolicyStore(deps.db, 0);
   await boss.work('case-deadlines', async () => {
+    await applyPolicyChange(deps, await policies.get());
     await notifyOverdueTasks(deps, 14);
   });
   return {

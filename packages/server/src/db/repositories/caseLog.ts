@@ -4,6 +4,7 @@ import {
   type CaseEventData,
   type CasePolicy,
   type CaseState,
+  type CaseTask,
   caseTasks,
   emptyCaseState,
   foldCase,
@@ -104,6 +105,25 @@ export async function writeNewCase(
   return columns;
 }
 
+/** Rewrites a loaded (and locked) case's derived deadline and tasks under a new policy table. */
+export async function recomputeTasks(uow: UnitOfWork, loaded: LoadedCase, policy: CasePolicy): Promise<void> {
+  const { row, state } = loaded;
+  const tasks = caseTasks(state, policy, loaded.birthDate);
+  await uow.tx
+    .updateTable('child')
+    .set({ next_due_at: caseColumns(state, tasks).next_due_at })
+    .where('jurisdiction', '=', row.jurisdiction)
+    .where('id', '=', row.id)
+    .execute();
+  await rewriteTasks(uow, row, state, tasks);
+}
+
+async function rewriteTasks(uow: UnitOfWork, ref: CaseRef, state: CaseState, tasks: readonly CaseTask[]): Promise<void> {
+  await uow.tx.deleteFrom('case_task').where('jurisdiction', '=', ref.jurisdiction).where('child_id', '=', ref.id).execute();
+  const rows = taskRows(ref, state, tasks);
+  if (rows.length > 0) await uow.tx.insertInto('case_task').values(rows).execute();
+}
+
 /**
  * Appends actions to a loaded (and locked) case: new events, the derived columns, the tasks
  * rewritten. `rowChanges` carries profile changes written with them in the same update.
@@ -139,8 +159,6 @@ export async function appendEvents(
       .insertInto('case_event')
       .values(events.map((e) => eventRow(key, row, e)))
       .execute();
-  await uow.tx.deleteFrom('case_task').where('jurisdiction', '=', row.jurisdiction).where('child_id', '=', row.id).execute();
-  const rows = taskRows(ref, state, tasks);
-  if (rows.length > 0) await uow.tx.insertInto('case_task').values(rows).execute();
+  await rewriteTasks(uow, ref, state, tasks);
   return { row: updated, key, events: [...loaded.events, ...events], state, birthDate };
 }
