@@ -40,6 +40,8 @@ export const RouteLeg = z.object({ country: CountryCode, from: IsoDate.optional(
 export const BirthRegistration = z.enum(['registered', 'not_registered', 'unknown']);
 
 const notInFuture = (date: string) => date <= new Date().toISOString().slice(0, 10);
+/** A moment that has happened (five minutes of clock skew between a phone and the server allowed). */
+const Past = IsoDateTime.refine((at) => Date.parse(at) <= Date.now() + 300_000, { message: 'this cannot be in the future' });
 const ChildAge = AgeInfo.refine((a) => a.birthDate === null || notInFuture(a.birthDate), {
   message: 'a date of birth cannot be in the future',
   path: ['birthDate'],
@@ -102,7 +104,7 @@ export const ChildInput = z.object({
   protectionNotes: profileFields.protectionNotes.optional(),
   teamId: profileFields.teamId.optional(),
   jurisdiction: JurisdictionCode.optional(),
-  firstContactAt: IsoDateTime.optional(),
+  firstContactAt: Past.optional(),
   encounterSetting: EncounterSetting.optional(),
 });
 export type ChildInput = z.infer<typeof ChildInput>;
@@ -129,7 +131,7 @@ export const FirstContactInput = z.object({
   typology: z.array(Typology).max(20).default([]),
   careStatus: CareStatus.optional(),
   encounterSetting: EncounterSetting,
-  firstContactAt: IsoDateTime,
+  firstContactAt: Past,
   locationCode: LocationCode.optional(),
   urgentConcern: z.boolean().default(false),
   concerns: z.array(ScreeningIndicator).max(30).default([]),
