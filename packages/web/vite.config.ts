@@ -8,6 +8,13 @@ export default defineConfig({
     emptyOutDir: true,
     // Mantine, React and the router make up one vendor chunk of ~400 kB; feature routes are lazy.
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      treeshake: {
+        // @haven/domain is pure (no import registers anything): a screen gets only the schemas and
+        // code lists it uses, not the name matcher or the language table it never touches.
+        moduleSideEffects: (id: string) => (/[\\/]packages[\\/]domain[\\/]src[\\/]/.test(id) ? false : undefined),
+      },
+    },
   },
   server: {
     proxy: {
@@ -25,5 +32,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     restoreMocks: true,
+    // Whole screens render in jsdom (Mantine, lazy routes): a slow machine must not fail them.
+    testTimeout: 20_000,
   },
 });

@@ -37,7 +37,7 @@ test('an administrator signs in, enrols two-factor, switches to Arabic (right-to
 
   // The administrator role requires two-factor authentication: enrolment comes first.
   await page.getByRole('heading', { name: text('en', 'mfa.enrolTitle') }).waitFor();
-  const key = (await page.getByText(/^([A-Z2-7]{4} ){3,}[A-Z2-7]{2,4}$/).innerText()).replaceAll(/\s/g, '');
+  const key = ((await page.getByText(/^([A-Z2-7]{4} ){3,}[A-Z2-7]{2,4}$/).textContent()) ?? '').replaceAll(/\s/g, '');
   assert.match(key, /^[A-Z2-7]{16,}$/);
   await page.getByRole('textbox', { name: text('en', 'mfa.code') }).fill(await totpCode(key, new Date()));
   await page.getByRole('button', { name: text('en', 'mfa.confirm') }).click();
@@ -75,15 +75,16 @@ test('an administrator signs in, enrols two-factor, switches to Arabic (right-to
   await page.getByRole('option', { name: 'Caseworker', exact: true }).click();
   await dialog.getByRole('button', { name: text('en', 'common.save') }).click();
   await page.getByRole('cell', { name: 'new.caseworker@test.example' }).or(page.getByText('new.caseworker@test.example')).first().waitFor();
-  const login = await page.evaluate(async () =>
-    (
-      await fetch('/api/v1/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'new.caseworker@test.example', password: 'a long initial passphrase' }),
-        credentials: 'omit',
-      })
-    ).status,
+  const login = await page.evaluate(
+    async () =>
+      (
+        await fetch('/api/v1/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'new.caseworker@test.example', password: 'a long initial passphrase' }),
+          credentials: 'omit',
+        })
+      ).status,
   );
   assert.equal(login, 200, 'the user created in the UI can sign in');
   await nav.getByRole('link', { name: text('en', 'nav.home') }).click();
@@ -116,15 +117,16 @@ test('a border official registers a child on a phone and gets only a reference; 
   await page.getByRole('button', { name: text('en', 'nav.open') }).click();
   await page
     .getByRole('navigation', { name: text('en', 'nav.label') })
-    .getByRole('link', { name: text('en', 'nav.registerChild') })
+    .getByRole('link', { name: text('en', 'nav.firstContact') })
     .click();
-  await page.getByRole('textbox', { name: text('en', 'children.givenName') }).fill('Yonas');
-  await page.getByRole('combobox', { name: text('en', 'children.sex') }).click();
-  await page.getByRole('option', { name: text('en', 'enums.sex.male'), exact: true }).click();
-  await page.getByRole('button', { name: text('en', 'children.register') }).click();
-  const receipt = page.getByRole('status').filter({ hasText: text('en', 'children.registeredTitle') });
+  await page.getByRole('textbox', { name: text('en', 'code.namePartType.given') }).fill('Yonas');
+  await page.getByText(text('en', 'enums.sex.male'), { exact: true }).click();
+  await page.getByRole('combobox', { name: text('en', 'firstContact.setting') }).click();
+  await page.getByRole('option', { name: text('en', 'code.encounterSetting.border_post'), exact: true }).click();
+  await page.getByRole('button', { name: text('en', 'firstContact.submit') }).click();
+  const receipt = page.getByRole('status').filter({ hasText: text('en', 'firstContact.doneTitle') });
   await receipt.waitFor();
-  const reference = (await receipt.innerText()).match(/[A-Z]{2}-[2-9A-Z]{4}-[2-9A-Z]{4}/)?.[0];
+  const reference = ((await receipt.textContent()) ?? '').match(/[A-Z]{2}-[2-9A-Z]{4}-[2-9A-Z]{4}/)?.[0];
   assert.ok(reference, 'a reference is shown');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `no horizontal scrolling on a phone (${width}px)`);

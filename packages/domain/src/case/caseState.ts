@@ -8,6 +8,7 @@ import type {
   ConsentGiver,
   ConsentScope,
   MigrationStage,
+  NeedsDomain,
   PlanActionStatus,
   RiskLevel,
   ServiceType,
@@ -21,10 +22,17 @@ export interface Approval {
   decidedBy: string | null;
 }
 
+export interface PlanGoalState {
+  id: string;
+  domain: NeedsDomain;
+  description: string;
+}
+
 export interface PlanActionState {
   id: string;
   goalId: string | null;
   service: ServiceType;
+  description: string | null;
   provider: string | null;
   responsibleUserId: string | null;
   dueDate: string;
@@ -63,7 +71,7 @@ export interface CaseState {
   closedAt: string | null;
   closureReason: ClosureReason | null;
   assessment: { kind: 'initial' | 'comprehensive'; at: string; seq: number } | null;
-  casePlan: { at: string; seq: number; actions: PlanActionState[] } | null;
+  casePlan: { at: string; seq: number; goals: PlanGoalState[]; actions: PlanActionState[] } | null;
   approvals: Partial<Record<ApprovalSubject, Approval>>;
   lastFollowUpAt: string | null;
   /** A follow-up date the caseworker set; otherwise the policy's frequency applies. */
@@ -202,10 +210,12 @@ export function applyEvent(previous: CaseState, event: CaseEvent): CaseState {
       state.casePlan = {
         at,
         seq: event.seq,
+        goals: data.goals.map((g) => ({ id: g.id ?? '', domain: g.domain, description: g.description })),
         actions: data.actions.map((a) => ({
           id: a.id ?? '',
           goalId: a.goalId ?? null,
           service: a.service,
+          description: a.description ?? null,
           provider: a.provider ?? null,
           responsibleUserId: a.responsibleUserId ?? null,
           dueDate: a.dueDate,

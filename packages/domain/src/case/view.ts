@@ -10,6 +10,7 @@ import {
   ConsentScope,
   consentScopes,
   MigrationStage,
+  NeedsDomain,
   PlanActionStatus,
   Relationship,
   RiskLevel,
@@ -111,11 +112,13 @@ export const CaseView = z.object({
   plan: z
     .object({
       at: z.string(),
+      goals: z.array(z.object({ id: z.string(), domain: NeedsDomain, description: z.string() })),
       actions: z.array(
         z.object({
           id: z.string(),
           goalId: z.string().nullable(),
           service: ServiceType,
+          description: z.string().nullable(),
           provider: z.string().nullable(),
           responsibleUserId: Uuid.nullable(),
           dueDate: IsoDate,
@@ -178,6 +181,7 @@ export const TaskItem = z.object({
   displayName: z.string().optional(),
   riskLevel: RiskLevel.nullable(),
   assignedUserId: Uuid.nullable(),
+  assignedUserName: z.string().nullable(),
   task: CaseTaskView,
 });
 export type TaskItem = z.infer<typeof TaskItem>;

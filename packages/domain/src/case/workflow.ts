@@ -76,6 +76,39 @@ const familyContactServices = new Set(['family_tracing_reunification']);
 
 export type Refusal = { code: ErrorCode; details?: Record<string, unknown> };
 
+/**
+ * Whether an action could go ahead on this case now, before its details are known: the workflow
+ * table plus the state each action needs (a pending transfer to this user, something to approve, an
+ * approved assessment before a plan…). What the case page offers; the full check runs on submit.
+ */
+export function actionAvailable(state: CaseState, type: CaseActionType, actorUserId: string): boolean {
+  if (!workflowTable[effectiveStatus(state)].includes(type)) return false;
+  const pending = (subject: 'assessment' | 'case_plan' | 'closure') => state.approvals[subject]?.status === 'pending';
+  switch (type) {
+    case 'transfer_accepted':
+    case 'transfer_declined':
+      return state.pendingTransferTo === actorUserId;
+    case 'family_contact_reviewed':
+      return state.familyComplicit;
+    case 'assessment_recorded':
+      return state.screenedAt !== null;
+    case 'case_plan_recorded':
+      return state.approvals.assessment?.status === 'approved';
+    case 'plan_action_updated':
+      return (state.casePlan?.actions.length ?? 0) > 0;
+    case 'approval_requested':
+      return (state.assessment !== null && !pending('assessment')) || (state.casePlan !== null && !pending('case_plan'));
+    case 'approval_decided':
+      return pending('assessment') || pending('case_plan') || pending('closure');
+    case 'closure_requested':
+      return !pending('closure');
+    case 'consent_withdrawn':
+      return state.consents.some((c) => c.withdrawn.length < c.scopes.length);
+    default:
+      return true;
+  }
+}
+
 export interface ActionContext {
   state: CaseState;
   input: CaseActionInput;

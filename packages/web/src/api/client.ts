@@ -1,8 +1,8 @@
 import type { Me } from '@haven/domain';
 import i18n from '../i18n/i18n.ts';
+import { ApiError } from './ApiError.ts';
 import { queryClient } from './queryClient.ts';
 import { sessionKey } from './session.ts';
-import { ApiError } from './ApiError.ts';
 
 export { ApiError, type ApiIssue } from './ApiError.ts';
 
@@ -10,6 +10,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Sent as `Idempotency-Key` so that a retried create is applied once. */
   idempotencyKey?: string;
+  /** Extra headers, such as `If-Match` with the version an update is based on. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -38,15 +40,14 @@ async function toApiError(response: Response): Promise<ApiError> {
   const error = isRecord(payload) && isRecord(payload.error) ? payload.error : null;
   const code = typeof error?.code === 'string' ? error.code : 'http_error';
   const message =
-    typeof error?.message === 'string' && error.message !== ''
-      ? error.message
-      : i18n.t('errors.http', { status: response.status });
+    typeof error?.message === 'string' && error.message !== '' ? error.message : i18n.t('errors.http', { status: response.status });
   return new ApiError(response.status, code, message, isRecord(error?.details) ? error.details : {});
 }
 
 /** The one way the UI talks to the server. Resolves with the parsed JSON body (`undefined` for 204). */
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json',
     'Accept-Language': i18n.resolvedLanguage ?? i18n.language ?? 'en',
   };
@@ -81,6 +82,7 @@ export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
 
 /** Builds `path?key=value…`, leaving out empty values. */

@@ -9,16 +9,10 @@ export interface Page<T> {
 export const PAGE_SIZE = 50;
 
 /** A cursor-paginated list endpoint, loaded one page at a time ("Load more"). */
-export function usePagedList<T>(
-  key: QueryKey,
-  path: string,
-  query: Record<string, string | undefined> = {},
-  enabled = true,
-) {
+export function usePagedList<T>(key: QueryKey, path: string, query: Record<string, string | undefined> = {}, enabled = true) {
   const result = useInfiniteQuery({
     queryKey: [...key, query],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<T>>(withQuery(path, { ...query, limit: PAGE_SIZE, cursor: pageParam }), { signal }),
+    queryFn: ({ pageParam, signal }) => api.get<Page<T>>(withQuery(path, { ...query, limit: PAGE_SIZE, cursor: pageParam }), { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,

@@ -13,34 +13,45 @@ function navLinks(): string[] {
 describe('navigation built from permissions', () => {
   it('shows a caseworker the child screens but no administration', async () => {
     mockFetch(() => undefined);
-    signIn(makeMe(['child:create', 'child:read', 'child:list']));
+    signIn(makeMe(['child:create', 'child:read', 'child:list', 'case:work']));
     renderApp('/');
-    await screen.findByRole('heading', { level: 1, name: 'Welcome, Amira Haddad' });
-    expect(navLinks()).toEqual(['Home', 'Children', 'Register a child', 'Account']);
+    await screen.findByRole('heading', { level: 1, name: 'Welcome, Amira Haddad' }, { timeout: 5000 });
+    expect(navLinks()).toEqual(['Home', 'Children', 'Register a child', 'First contact', 'Account']);
     expect(screen.queryByText('Administration')).toBeNull();
   });
 
   it('shows an administrator the administration links and audit, not the child screens', async () => {
     mockFetch(() => undefined);
     signIn(
-      makeMe(
-        ['user:read', 'user:manage', 'agency:read', 'team:read', 'role:read', 'audit:read', 'audit:verify'],
-        { category: 'administration', scope: 'all' },
-      ),
+      makeMe(['user:read', 'user:manage', 'agency:read', 'team:read', 'role:read', 'audit:read', 'audit:verify'], {
+        category: 'administration',
+        scope: 'all',
+      }),
     );
     renderApp('/');
-    await screen.findByRole('heading', { level: 1 });
+    await screen.findByRole('heading', { level: 1 }, { timeout: 5000 });
     expect(navLinks()).toEqual(['Home', 'Agencies', 'Teams', 'Users', 'Roles', 'Audit', 'Account']);
     expect(screen.getByRole('group', { name: 'Administration' })).toBeTruthy();
   });
 
-  it('shows a border official only registration', () => {
+  it('shows a border official only first-contact registration', () => {
     const items = visibleNav(['child:create']).flatMap((section) => section.items.map((item) => item.to));
-    expect(items).toEqual(['/', '/children/new', '/account']);
+    expect(items).toEqual(['/', '/children/first-contact', '/account']);
+  });
+
+  it('shows a supervisor the approval queue', () => {
+    const items = visibleNav(['child:create', 'child:read', 'child:list', 'case:work', 'case:approve']).flatMap((section) =>
+      section.items.map((item) => item.to),
+    );
+    expect(items).toEqual(['/', '/children', '/approvals', '/children/new', '/children/first-contact', '/account']);
   });
 
   it('sends a signed-out user to the sign-in page', async () => {
-    mockFetch((req) => (req.url.endsWith('/auth/session') ? { status: 401, body: { error: { code: 'unauthenticated', message: 'Please sign in' } } } : undefined));
+    mockFetch((req) =>
+      req.url.endsWith('/auth/session')
+        ? { status: 401, body: { error: { code: 'unauthenticated', message: 'Please sign in' } } }
+        : undefined,
+    );
     const { router } = renderApp('/admin/users');
     await screen.findByRole('heading', { level: 1, name: 'Sign in' });
     expect(router.state.location.pathname).toBe('/sign-in');

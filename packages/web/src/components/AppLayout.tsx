@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { FullPageLoader } from './FullPageLoader.tsx';
@@ -8,6 +8,11 @@ import { ShieldIcon } from './icons.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { NavMenu } from './NavMenu.tsx';
 import { UserMenu } from './UserMenu.tsx';
+
+// Loaded after the shell: it needs the code lists, which the first paint does not.
+const NotificationsBell = lazy(() =>
+  import('../features/notifications/NotificationsBell.tsx').then((module) => ({ default: module.NotificationsBell })),
+);
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -43,7 +48,10 @@ export function AppLayout() {
               </Group>
             </Anchor>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap={4} wrap="nowrap">
+            <Suspense fallback={null}>
+              <NotificationsBell />
+            </Suspense>
             <LanguageSwitcher />
             <UserMenu />
           </Group>

@@ -1,5 +1,5 @@
 import { type Locale, locales } from '@haven/domain';
-import { Button, Menu, Text } from '@mantine/core';
+import { Box, Button, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { languageNames } from '../i18n/i18n.ts';
 import { useLanguage } from '../i18n/useLanguage.ts';
@@ -17,7 +17,12 @@ export function LanguageSwitcher() {
           color="dark"
           c="dark.7"
           leftSection={<GlobeIcon />}
-          rightSection={<ChevronDownIcon />}
+          rightSection={
+            <Box component="span" visibleFrom="xs" display="flex">
+              <ChevronDownIcon />
+            </Box>
+          }
+          styles={{ section: { marginInline: 4 } }}
           aria-label={t('language.choose', { language: languageNames[language] })}
           px="xs"
         >

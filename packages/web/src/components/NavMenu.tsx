@@ -6,7 +6,7 @@ import { visibleNav } from '../routes/nav.ts';
 
 function isActive(pathname: string, to: string): boolean {
   if (to === '/') return pathname === '/';
-  if (to === '/children') return pathname === '/children' || /^\/children\/(?!new$)[^/]+$/.test(pathname);
+  if (to === '/children') return pathname === '/children' || /^\/children\/(?!new$|first-contact$)[^/]+$/.test(pathname);
   return pathname === to || pathname.startsWith(`${to}/`);
 }
 
@@ -22,7 +22,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       {sections.map((section, index) => {
         const headingId = section.label ? `nav-section-${index}` : undefined;
         return (
-          <div key={section.label ?? index} role={headingId ? 'group' : undefined} aria-labelledby={headingId}>
+          <div key={section.label ?? index} {...(headingId ? { role: 'group', 'aria-labelledby': headingId } : {})}>
             {section.label && (
               <Text id={headingId} size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mb={4}>
                 {t(section.label)}

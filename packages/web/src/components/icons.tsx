@@ -59,3 +59,29 @@ export const CheckIcon = () => (
     <path d="m5 12 5 5L20 7" />
   </Icon>
 );
+
+export const SearchIcon = () => (
+  <Icon width={18} height={18}>
+    <circle cx="11" cy="11" r="7" />
+    <path d="m20 20-3.5-3.5" />
+  </Icon>
+);
+
+export const BellIcon = () => (
+  <Icon>
+    <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+    <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+  </Icon>
+);
+
+export const PlusIcon = () => (
+  <Icon width={18} height={18}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);
+
+export const TrashIcon = () => (
+  <Icon width={18} height={18}>
+    <path d="M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6" />
+  </Icon>
+);

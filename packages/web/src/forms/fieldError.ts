@@ -11,3 +11,13 @@ export function fieldError(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The message of the error at `path` inside a nested field error (an item of a list, a property of a group). */
+export function errorAt(error: unknown, path: readonly (string | number)[]): string | undefined {
+  let node: unknown = error;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return fieldError(node);
+}

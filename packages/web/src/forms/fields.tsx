@@ -1,11 +1,4 @@
-import {
-  MultiSelect,
-  type MultiSelectProps,
-  Select,
-  type SelectProps,
-  Switch,
-  type SwitchProps,
-} from '@mantine/core';
+import { MultiSelect, type MultiSelectProps, Select, type SelectProps, Switch, type SwitchProps } from '@mantine/core';
 import { type Control, type FieldPath, type FieldValues, useController } from 'react-hook-form';
 
 interface Base<T extends FieldValues, TOut extends FieldValues> {

@@ -17,13 +17,22 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** Empty text boxes mean "not given": optional schema fields must see `undefined`, not `''`. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/**
+ * Empty text boxes mean "not given": optional schema fields must see `undefined`, not `''`. This
+ * holds inside nested groups and lists of groups too (a plan's actions, say); strings in a list
+ * of strings are kept, so the schema still reports an empty entry.
+ */
 export function dropBlankStrings<T>(values: T): T {
-  if (typeof values !== 'object' || values === null || Array.isArray(values)) return values;
+  if (Array.isArray(values)) return values.map((item) => (isPlainObject(item) ? dropBlankStrings(item) : item)) as T;
+  if (!isPlainObject(values)) return values;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     if (typeof value === 'string' && value.trim() === '') continue;
-    out[key] = value;
+    out[key] = Array.isArray(value) || isPlainObject(value) ? dropBlankStrings(value) : value;
   }
   return out as T;
 }

@@ -1,10 +1,7 @@
-import { type Locale, defaultLocale, isLocale, locales, negotiateLocale } from '@haven/domain';
+import { defaultLocale, isLocale, type Locale, locales, negotiateLocale } from '@haven/domain';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ar from './locales/ar.json';
 import en from './locales/en.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
 
 export const STORAGE_KEY = 'haven.locale';
 
@@ -59,8 +56,34 @@ export function applyDocumentLanguage(lng: string): void {
 
 i18n.on('languageChanged', applyDocumentLanguage);
 
+// English is built in (it is also the fallback); the other catalogs load when first needed.
+const catalogs: Record<Exclude<Locale, 'en'>, () => Promise<{ default: typeof en }>> = {
+  fr: () => import('./locales/fr.json'),
+  es: () => import('./locales/es.json'),
+  ar: () => import('./locales/ar.json'),
+};
+
+/** Loads a language's messages, if they are not loaded yet. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'en' || i18n.hasResourceBundle(locale, 'translation')) return;
+  const { default: catalog } = await catalogs[locale]();
+  i18n.addResourceBundle(locale, 'translation', catalog, true, true);
+}
+
+/** The language asked for at start-up (before its messages are loaded, i18next resolves it to English). */
+export function requestedLocale(): Locale {
+  return isLocale(i18n.language) ? i18n.language : defaultLocale;
+}
+
+/** Switches the UI language once its messages are loaded (never a flash of keys or English). */
+export async function switchLanguage(locale: Locale): Promise<void> {
+  await loadLocale(locale);
+  await i18n.changeLanguage(locale);
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es }, ar: { translation: ar } },
+  resources: { en: { translation: en } },
+  partialBundledLanguages: true,
   lng: initialLocale(),
   fallbackLng: defaultLocale,
   supportedLngs: [...locales],

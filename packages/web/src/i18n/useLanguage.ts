@@ -6,20 +6,20 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/client.ts';
 import { sessionKey } from '../api/session.ts';
-import { currentLocale, rememberLocale } from './i18n.ts';
+import { currentLocale, rememberLocale, switchLanguage } from './i18n.ts';
 
 /**
  * The UI language and a way to change it: the choice is kept in localStorage and,
  * for a signed-in user, saved to their profile.
  */
 export function useLanguage() {
-  const { i18n, t } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
 
   const setLanguage = useCallback(
     async (locale: Locale) => {
       rememberLocale(locale);
-      await i18n.changeLanguage(locale);
+      await switchLanguage(locale);
       const me = client.getQueryData<Me | null>(sessionKey);
       if (me?.state !== 'active' || me.user.locale === locale) return;
       try {
@@ -32,7 +32,7 @@ export function useLanguage() {
         });
       }
     },
-    [client, i18n, t],
+    [client, t],
   );
 
   return { language: currentLocale(), setLanguage };

@@ -4,8 +4,8 @@ export interface NavItem {
   to: string;
   /** i18n key of the label. */
   label: string;
-  /** Shown only to roles holding this permission; none means everyone signed in. */
-  permission?: Permission;
+  /** Shown only to roles holding this permission (all of them, if several); none means everyone signed in. */
+  permission?: Permission | Permission[];
 }
 
 export interface NavSection {
@@ -19,7 +19,9 @@ export const navSections: NavSection[] = [
     items: [
       { to: '/', label: 'nav.home' },
       { to: '/children', label: 'nav.children', permission: 'child:list' },
-      { to: '/children/new', label: 'nav.registerChild', permission: 'child:create' },
+      { to: '/approvals', label: 'nav.approvals', permission: ['child:list', 'case:approve'] },
+      { to: '/children/new', label: 'nav.registerChild', permission: ['child:create', 'child:list'] },
+      { to: '/children/first-contact', label: 'nav.firstContact', permission: 'child:create' },
     ],
   },
   {
@@ -44,7 +46,10 @@ export function visibleNav(permissions: readonly string[]): NavSection[] {
   return navSections
     .map((section) => ({
       ...section,
-      items: section.items.filter((item) => !item.permission || permissions.includes(item.permission)),
+      items: section.items.filter((item) => {
+        const needed = item.permission === undefined ? [] : Array.isArray(item.permission) ? item.permission : [item.permission];
+        return needed.every((p) => permissions.includes(p));
+      }),
     }))
     .filter((section) => section.items.length > 0);
 }

@@ -3,7 +3,6 @@ import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { AppLayout } from '../components/AppLayout.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
 import { RequirePermission, RequireSession } from './guards.tsx';
 import { NotFound } from './NotFound.tsx';
 import { RouteError } from './RouteError.tsx';
@@ -12,9 +11,12 @@ import { RouteError } from './RouteError.tsx';
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
 
-const ChildrenPage = named(() => import('../features/children/ChildrenPage.tsx'), 'ChildrenPage');
-const RegisterChildPage = named(() => import('../features/children/RegisterChildPage.tsx'), 'RegisterChildPage');
-const ChildDetailPage = named(() => import('../features/children/ChildDetailPage.tsx'), 'ChildDetailPage');
+const HomePage = named(() => import('../features/home/HomePage.tsx'), 'HomePage');
+const ChildrenPage = named(() => import('../features/children/list/ChildrenPage.tsx'), 'ChildrenPage');
+const RegisterChildPage = named(() => import('../features/children/register/RegisterChildPage.tsx'), 'RegisterChildPage');
+const FirstContactPage = named(() => import('../features/children/firstContact/FirstContactPage.tsx'), 'FirstContactPage');
+const CasePage = named(() => import('../features/cases/page/CasePage.tsx'), 'CasePage');
+const ApprovalsPage = named(() => import('../features/approvals/ApprovalsPage.tsx'), 'ApprovalsPage');
 const AgenciesPage = named(() => import('../features/admin/agencies/AgenciesPage.tsx'), 'AgenciesPage');
 const TeamsPage = named(() => import('../features/admin/teams/TeamsPage.tsx'), 'TeamsPage');
 const UsersPage = named(() => import('../features/admin/users/UsersPage.tsx'), 'UsersPage');
@@ -23,8 +25,8 @@ const RolesPage = named(() => import('../features/admin/roles/RolesPage.tsx'), '
 const AuditPage = named(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
 const AccountPage = named(() => import('../features/account/AccountPage.tsx'), 'AccountPage');
 
-/** A page shown only to roles with `permission` (the server enforces it too). */
-const guarded = (path: string, permission: Permission, page: ReactNode): RouteObject => ({
+/** A page shown only to roles with `permission` (all of them, if several; the server enforces it too). */
+const guarded = (path: string, permission: Permission | Permission[], page: ReactNode): RouteObject => ({
   path,
   element: <RequirePermission permission={permission}>{page}</RequirePermission>,
 });
@@ -40,8 +42,10 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomePage /> },
           guarded('children', 'child:list', <ChildrenPage />),
-          guarded('children/new', 'child:create', <RegisterChildPage />),
-          guarded('children/:id', 'child:read', <ChildDetailPage />),
+          guarded('children/new', ['child:create', 'child:list'], <RegisterChildPage />),
+          guarded('children/first-contact', 'child:create', <FirstContactPage />),
+          guarded('children/:id', 'child:read', <CasePage />),
+          guarded('approvals', ['child:list', 'case:approve'], <ApprovalsPage />),
           guarded('admin/agencies', 'agency:read', <AgenciesPage />),
           guarded('admin/teams', 'team:read', <TeamsPage />),
           guarded('admin/users', 'user:read', <UsersPage />),

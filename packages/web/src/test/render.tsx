@@ -1,7 +1,7 @@
 import type { Me } from '@haven/domain';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { RouterProvider, createMemoryRouter } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import { queryClient } from '../api/queryClient.ts';
 import { sessionKey } from '../api/session.ts';
@@ -46,7 +46,14 @@ export function renderWithProviders(ui: ReactElement) {
 
 export function renderApp(path: string) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  return { router, ...render(<AppProviders env="test"><RouterProvider router={router} /></AppProviders>) };
+  return {
+    router,
+    ...render(
+      <AppProviders env="test">
+        <RouterProvider router={router} />
+      </AppProviders>,
+    ),
+  };
 }
 
 export interface RecordedRequest {

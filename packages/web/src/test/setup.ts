@@ -2,6 +2,12 @@ import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { queryClient } from '../api/queryClient.ts';
 import i18n from '../i18n/i18n.ts';
+import ar from '../i18n/locales/ar.json';
+import es from '../i18n/locales/es.json';
+import fr from '../i18n/locales/fr.json';
+
+// Tests switch languages synchronously: every catalog is loaded up front.
+for (const [locale, catalog] of Object.entries({ fr, es, ar })) i18n.addResourceBundle(locale, 'translation', catalog, true, true);
 
 // jsdom lacks the layout APIs Mantine uses.
 Object.defineProperty(window, 'matchMedia', {

@@ -19,6 +19,7 @@ export function caseQueries(uow: UnitOfWork) {
       let select = tx
         .selectFrom('case_task as t')
         .innerJoin('child', (join) => join.onRef('child.jurisdiction', '=', 't.jurisdiction').onRef('child.id', '=', 't.child_id'))
+        .leftJoin('app_user as owner', 'owner.id', 'child.owner_user_id')
         .select([
           't.kind',
           't.ref',
@@ -30,6 +31,7 @@ export function caseQueries(uow: UnitOfWork) {
           'child.sensitive',
           'child.risk_level',
           'child.owner_user_id',
+          'owner.display_name as owner_name',
         ])
         .where(rowScopeFilter('child', decision.rows))
         .where((eb) => eb.or([eb('t.visible_from', 'is', null), eb('t.visible_from', '<=', uow.now)]))
@@ -60,6 +62,7 @@ export function caseQueries(uow: UnitOfWork) {
           ...(names ? { displayName: displayName(names) } : {}),
           riskLevel: r.risk_level as TaskItem['riskLevel'],
           assignedUserId: r.owner_user_id,
+          assignedUserName: r.owner_name,
           task: {
             kind: r.kind as TaskItem['task']['kind'],
             ref: r.ref,

@@ -1,5 +1,6 @@
 import {
   type Action,
+  actionAvailable,
   actionPermission,
   ageInYears,
   type CaseActionInput,
@@ -81,11 +82,12 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
     return ageInYears({ ...profileOf(loaded.row).age, birthDate: loaded.birthDate }, uow.now);
   }
 
+  /** The actions this user could record on the case now: permitted to them and possible in its state. */
   function allowedActions(loaded: LoadedCase): CaseActionType[] {
-    const status = effectiveStatus(loaded.state);
-    return workflowTable[status].filter((type) => {
+    const userId = requirePrincipal(uow).userId;
+    return workflowTable[effectiveStatus(loaded.state)].filter((type) => {
       const [, verb] = actionPermission[type].split(':') as [string, Action];
-      return can(uow, verb, 'case');
+      return can(uow, verb, 'case') && actionAvailable(loaded.state, type, userId);
     });
   }
 
@@ -140,7 +142,7 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
       },
       approvals: state.approvals,
       assessment: state.assessment ? { kind: state.assessment.kind, at: state.assessment.at } : null,
-      plan: state.casePlan ? { at: state.casePlan.at, actions: state.casePlan.actions } : null,
+      plan: state.casePlan ? { at: state.casePlan.at, goals: state.casePlan.goals, actions: state.casePlan.actions } : null,
       careStatusHistory: state.careStatusHistory,
       stageHistory: state.stageHistory,
       consents: {
@@ -242,7 +244,7 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
       if (input.type === 'opened' && !loaded.state.assignedUserId) await assertAssignable(principal.userId, loaded.row);
       if (separates(input) && !confirmSeparation) {
         const together = await relationRepository(uow).together(loaded.row);
-        if (together > 0) throw new HavenError('separation_warning', { relations: together });
+        if (together.length > 0) throw new HavenError('separation_warning', { relations: together.length, with: together });
       }
       const data: CaseEventData =
         input.type === 'case_plan_recorded'

@@ -56,16 +56,16 @@ export function relationRepository(uow: UnitOfWork) {
   }
 
   return {
-    /** How many siblings or accompanying adults the child is recorded with. */
-    async together(row: ChildRow): Promise<number> {
-      const result = await tx
-        .selectFrom('child_relation')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('jurisdiction', '=', row.jurisdiction)
-        .where('child_id', '=', row.id)
-        .where((eb) => eb.or([eb('kind', '=', 'child'), eb('accompanying', '=', true)]))
-        .executeTakeFirstOrThrow();
-      return Number(result.n);
+    /** The siblings and accompanying adults the child is recorded with (relationship and sibling's reference only). */
+    async together(row: ChildRow): Promise<{ kind: string; relationship: string; reference: string | null }[]> {
+      return tx
+        .selectFrom('child_relation as r')
+        .leftJoin('child as c', (join) => join.onRef('c.jurisdiction', '=', 'r.related_jurisdiction').onRef('c.id', '=', 'r.related_child_id'))
+        .select(['r.kind', 'r.relationship', 'c.reference'])
+        .where('r.jurisdiction', '=', row.jurisdiction)
+        .where('r.child_id', '=', row.id)
+        .where((eb) => eb.or([eb('r.kind', '=', 'child'), eb('r.accompanying', '=', true)]))
+        .execute();
     },
 
     async add(childId: string, input: RelationInput): Promise<string> {

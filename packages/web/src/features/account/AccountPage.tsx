@@ -1,8 +1,8 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { DetailList } from '../../components/DetailList.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { DetailList } from '../../components/DetailList.tsx';
 import { notifyError } from '../../components/notify.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { languageNames } from '../../i18n/i18n.ts';

@@ -4,18 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError } from '../../api/ApiError.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { notifySuccess } from '../../components/notify.ts';
 import { applyServerErrors } from '../../forms/serverErrors.ts';
 import { useZodForm } from '../../forms/useZodForm.ts';
 import { useChangePassword } from '../auth/api.ts';
-import { LiveRegion } from '../../components/LiveRegion.tsx';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
-const Schema = PasswordChangeInput.extend({ confirmPassword: z.string() }).refine(
-  (v) => v.newPassword === v.confirmPassword,
-  { path: ['confirmPassword'], params: { i18nKey: 'validation.passwordsDiffer' } },
-);
+const Schema = PasswordChangeInput.extend({ confirmPassword: z.string() }).refine((v) => v.newPassword === v.confirmPassword, {
+  path: ['confirmPassword'],
+  params: { i18nKey: 'validation.passwordsDiffer' },
+});
 
 export function ChangePasswordForm() {
   const { t } = useTranslation();
@@ -42,8 +42,7 @@ export function ChangePasswordForm() {
     ),
   );
 
-  const alertError =
-    change.error instanceof ApiError && change.error.code === 'current_password_incorrect' ? null : change.error;
+  const alertError = change.error instanceof ApiError && change.error.code === 'current_password_incorrect' ? null : change.error;
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="password-title">

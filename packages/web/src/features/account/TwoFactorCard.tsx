@@ -72,9 +72,7 @@ export function TwoFactorCard() {
         size="lg"
         closeOnClickOutside={false}
       >
-        <Stack>
-          {codes && <RecoveryCodes codes={codes} onAcknowledge={() => setCodes(null)} continueLabel={t('common.done')} />}
-        </Stack>
+        <Stack>{codes && <RecoveryCodes codes={codes} onAcknowledge={() => setCodes(null)} continueLabel={t('common.done')} />}</Stack>
       </Modal>
     </Card>
   );

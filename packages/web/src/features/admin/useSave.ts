@@ -1,10 +1,10 @@
 import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { notifySuccess } from '../../components/notify.ts';
-import { applyServerErrors } from '../../forms/serverErrors.ts';
 import { api } from '../../api/client.ts';
 import { useIdempotencyKey } from '../../api/idempotency.ts';
+import { notifySuccess } from '../../components/notify.ts';
+import { applyServerErrors } from '../../forms/serverErrors.ts';
 
 /**
  * Creates (POST `basePath`) or updates (PATCH `basePath/:id`) an administrative record,
@@ -15,9 +15,7 @@ export function useSave<TInput, TResult>(listKey: string, basePath: string, id?:
   const keyFor = useIdempotencyKey();
   return useMutation({
     mutationFn: (input: TInput) =>
-      id
-        ? api.patch<TResult>(`${basePath}/${id}`, input)
-        : api.post<TResult>(basePath, input, { idempotencyKey: keyFor(input) }),
+      id ? api.patch<TResult>(`${basePath}/${id}`, input) : api.post<TResult>(basePath, input, { idempotencyKey: keyFor(input) }),
     onSuccess: () => client.invalidateQueries({ queryKey: [listKey] }),
   });
 }

@@ -6,7 +6,7 @@ import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { usePermission } from '../auth/api.ts';
-import { formatDateTime } from '../children/format.ts';
+import { formatDateTime } from '../codes/format.ts';
 import type { AuditEvent } from './api.ts';
 import { VerifyPanel } from './VerifyPanel.tsx';
 
@@ -46,11 +46,7 @@ export function AuditPage() {
               nowrap: true,
               header: t('audit.outcome'),
               render: (e) => (
-                <Badge
-                  color={e.outcome === 'success' ? 'green' : 'red'}
-                  variant="light"
-                  miw="max-content"
-                >
+                <Badge color={e.outcome === 'success' ? 'green' : 'red'} variant="light" miw="max-content">
                   {label('audit.outcomes', e.outcome)}
                 </Badge>
               ),

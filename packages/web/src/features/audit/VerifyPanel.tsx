@@ -2,8 +2,8 @@ import { Alert, Button, Card, Group, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { AlertIcon, CheckIcon } from '../../components/icons.tsx';
-import { useVerifyAudit } from './api.ts';
 import { LiveRegion } from '../../components/LiveRegion.tsx';
+import { useVerifyAudit } from './api.ts';
 
 /** Recomputes the hash chains on the server and reports whether the trail is intact. */
 export function VerifyPanel() {

@@ -2,10 +2,10 @@ import { LoginInput } from '@haven/domain';
 import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { applyServerErrors } from '../../forms/serverErrors.ts';
 import { useZodForm } from '../../forms/useZodForm.ts';
 import { useLogin } from './api.ts';
-import { LiveRegion } from '../../components/LiveRegion.tsx';
 
 const FIELDS = ['email', 'password'] as const;
 

@@ -26,13 +26,7 @@ export function EnrolmentStep({ onDone }: { onDone: () => void }) {
           onDone();
         }}
       />
-      <Anchor
-        component="button"
-        type="button"
-        size="sm"
-        ta="start"
-        onClick={() => cancel.mutate(undefined, { onSettled: onDone })}
-      >
+      <Anchor component="button" type="button" size="sm" ta="start" onClick={() => cancel.mutate(undefined, { onSettled: onDone })}>
         {t('auth.startOver')}
       </Anchor>
     </Stack>

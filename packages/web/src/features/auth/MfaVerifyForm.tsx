@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/ApiError.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { applyServerErrors } from '../../forms/serverErrors.ts';
 import { useZodForm } from '../../forms/useZodForm.ts';
 import { useSignOut, useVerifyMfa } from './api.ts';
-import { LiveRegion } from '../../components/LiveRegion.tsx';
 
 const FIELDS = ['code'] as const;
 

@@ -42,11 +42,7 @@ export function RecoveryCodes({ codes, onAcknowledge, continueLabel }: Props) {
           )}
         </CopyButton>
       </Group>
-      <Checkbox
-        label={t('mfa.savedCodes')}
-        checked={saved}
-        onChange={(event) => setSaved(event.currentTarget.checked)}
-      />
+      <Checkbox label={t('mfa.savedCodes')} checked={saved} onChange={(event) => setSaved(event.currentTarget.checked)} />
       <Button disabled={!saved} onClick={onAcknowledge} size="md">
         {continueLabel ?? t('common.continue')}
       </Button>

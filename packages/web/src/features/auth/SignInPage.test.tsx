@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n/i18n.ts';
 import { makeMe, mockFetch, renderApp } from '../../test/render.tsx';

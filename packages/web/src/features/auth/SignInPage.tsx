@@ -1,12 +1,12 @@
-import { Navigate, useLocation } from 'react-router';
 import { useState } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { AuthLayout } from '../../components/AuthLayout.tsx';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useSession } from './api.ts';
 import { CredentialsForm } from './CredentialsForm.tsx';
-import { MfaVerifyForm } from './MfaVerifyForm.tsx';
 import { EnrolmentStep } from './EnrolmentStep.tsx';
+import { MfaVerifyForm } from './MfaVerifyForm.tsx';
 
 function returnPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;

@@ -5,12 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError } from '../../api/ApiError.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { LiveRegion } from '../../components/LiveRegion.tsx';
 import { useZodForm } from '../../forms/useZodForm.ts';
 import { useTotpConfirm, useTotpSetup } from './api.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
-import { LiveRegion } from '../../components/LiveRegion.tsx';
 
-const ConfirmInput = z.object({ code: z.string().trim().regex(/^\d{6}$/) });
+const ConfirmInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 
 /** `JBSWY3DPEHPK3PXP` → `JBSW Y3DP EHPK 3PXP`, easier to type into an app by hand. */
 export function groupSecret(secret: string): string {
@@ -96,11 +101,7 @@ export function TotpEnrolment({ onComplete }: Props) {
         <List.Item>{t('mfa.enrolStep3')}</List.Item>
       </List>
       <Group justify="center">
-        {qr ? (
-          <Image src={qr} w={220} h={220} alt={t('mfa.qrAlt')} />
-        ) : (
-          <Skeleton w={220} h={220} aria-label={t('common.loading')} />
-        )}
+        {qr ? <Image src={qr} w={220} h={220} alt={t('mfa.qrAlt')} /> : <Skeleton w={220} h={220} aria-label={t('common.loading')} />}
       </Group>
       <div>
         <Text size="sm" fw={600} id="totp-secret-label">

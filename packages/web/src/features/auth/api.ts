@@ -51,8 +51,7 @@ function useMeMutation<TInput>(call: (input: TInput) => Promise<Me>) {
 
 export const useLogin = () => useMeMutation((input: LoginInput) => api.post<Me>('/auth/login', input));
 
-export const useVerifyMfa = () =>
-  useMeMutation((input: { code: string }) => api.post<Me>('/auth/mfa/verify', input));
+export const useVerifyMfa = () => useMeMutation((input: { code: string }) => api.post<Me>('/auth/mfa/verify', input));
 
 export interface TotpSetup {
   secret: string;
@@ -64,8 +63,7 @@ export const useTotpSetup = () => useMutation({ mutationFn: () => api.post<TotpS
 /** The new `Me` is stored by the caller once the recovery codes have been acknowledged. */
 export const useTotpConfirm = () =>
   useMutation({
-    mutationFn: (input: { code: string }) =>
-      api.post<{ recoveryCodes: string[]; me: Me }>('/auth/mfa/totp/confirm', input),
+    mutationFn: (input: { code: string }) => api.post<{ recoveryCodes: string[]; me: Me }>('/auth/mfa/totp/confirm', input),
   });
 
 export const useRegenerateRecoveryCodes = () =>

@@ -1,77 +1,29 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { DetailList } from '../../components/DetailList.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { visibleNav } from '../../routes/nav.ts';
-import { useMe } from '../auth/api.ts';
+import { hasPermission, useMe } from '../auth/api.ts';
+import { AccessSummary } from './AccessSummary.tsx';
+import { CaseworkerHome } from './CaseworkerHome.tsx';
+import { FirstContactHome } from './FirstContactHome.tsx';
+import { SupervisorHome } from './SupervisorHome.tsx';
 
+/** What the signed-in role works on first: tasks, supervision, or registering a child. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
-  const shortcuts = visibleNav(me.role.permissions)
-    .flatMap((section) => section.items)
-    .filter((item) => item.to !== '/');
+  const can = (permission: Parameters<typeof hasPermission>[1]) => hasPermission(me, permission);
+  const description = `${me.role.name} · ${me.user.agencyName}`;
+
+  let content = <AccessSummary />;
+  if (can('child:list') && can('case:approve')) content = <SupervisorHome />;
+  // Caseworkers, and those who serve the children assigned to them (service providers, guardians).
+  else if (can('child:list') && (can('case:work') || can('child:read'))) content = <CaseworkerHome />;
+  else if (can('child:create') && !can('child:list')) content = <FirstContactHome />;
 
   return (
     <Stack gap="lg">
-      <PageTitle title={t('home.welcome', { name: me.user.displayName })} />
-      <Card withBorder padding="lg">
-        <Title order={2} size="h4" mb="sm">
-          {t('home.yourAccess')}
-        </Title>
-        <DetailList
-          items={[
-            {
-              label: t('home.role'),
-              value: (
-                <Group gap="xs" component="span">
-                  <Text span fw={600}>
-                    {me.role.name}
-                  </Text>
-                  <Badge variant="light" color="gray">
-                    {t(`enums.category.${me.role.category}`)}
-                  </Badge>
-                </Group>
-              ),
-            },
-            {
-              label: t('home.agency'),
-              value: (
-                <Group gap="xs" component="span">
-                  <Text span fw={600}>
-                    {me.user.agencyName}
-                  </Text>
-                  <Badge variant="outline" color="gray">
-                    {me.user.jurisdiction}
-                  </Badge>
-                </Group>
-              ),
-            },
-            { label: t('home.scope'), value: t(`enums.scope.${me.role.scope}`) },
-          ]}
-        />
-      </Card>
-      <section aria-labelledby="shortcuts-title">
-        <Title order={2} size="h4" mb="sm" id="shortcuts-title">
-          {t('home.shortcuts')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
-          {shortcuts.map((item) => (
-            <Button
-              key={item.to}
-              component={Link}
-              to={item.to}
-              variant="default"
-              size="md"
-              justify="flex-start"
-              fullWidth
-            >
-              {t(item.label)}
-            </Button>
-          ))}
-        </SimpleGrid>
-      </section>
+      <PageTitle title={t('home.welcome', { name: me.user.displayName })} description={description} />
+      {content}
     </Stack>
   );
 }

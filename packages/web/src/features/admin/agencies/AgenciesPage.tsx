@@ -20,10 +20,7 @@ export function AgenciesPage() {
 
   return (
     <>
-      <PageTitle
-        title={t('agencies.title')}
-        actions={canManage && <Button onClick={editor.create}>{t('agencies.new')}</Button>}
-      />
+      <PageTitle title={t('agencies.title')} actions={canManage && <Button onClick={editor.create}>{t('agencies.new')}</Button>} />
       <QueryState isPending={list.isPending} error={list.error}>
         <DataTable
           caption={t('agencies.title')}
@@ -47,11 +44,7 @@ export function AgenciesPage() {
         />
         <LoadMore {...list} />
       </QueryState>
-      <FormModal
-        opened={editor.opened}
-        onClose={editor.close}
-        title={editor.item ? t('agencies.edit') : t('agencies.new')}
-      >
+      <FormModal opened={editor.opened} onClose={editor.close} title={editor.item ? t('agencies.edit') : t('agencies.new')}>
         <AgencyForm agency={editor.item} onDone={editor.close} />
       </FormModal>
     </>

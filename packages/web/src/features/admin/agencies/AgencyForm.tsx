@@ -2,11 +2,11 @@ import { type Agency, AgencyInput } from '@haven/domain';
 import { Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
-import { SwitchField } from '../../../forms/fields.tsx';
+import { LiveRegion } from '../../../components/LiveRegion.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
+import { SwitchField } from '../../../forms/fields.tsx';
 import { useZodForm } from '../../../forms/useZodForm.ts';
 import { useSave, useSaveSubmit } from '../useSave.ts';
-import { LiveRegion } from '../../../components/LiveRegion.tsx';
 
 const FIELDS = ['name', 'code', 'jurisdiction', 'active'] as const;
 

@@ -1,4 +1,4 @@
-import { type Action, type Permission, actions, permissionCatalogue, resources } from '@haven/domain';
+import { type Action, actions, type Permission, permissionCatalogue, resources } from '@haven/domain';
 import { Center, Checkbox, Fieldset, SimpleGrid, Stack, Table } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,7 @@ interface Props {
 }
 
 /** Actions that appear in the catalogue at all, in catalogue order: the grid's columns. */
-const usedActions: Action[] = actions.filter((action) =>
-  resources.some((resource) => permissionCatalogue[resource].includes(action)),
-);
+const usedActions: Action[] = actions.filter((action) => resources.some((resource) => permissionCatalogue[resource].includes(action)));
 
 /** Permissions as resource rows × action columns (a list of fieldsets on phones). */
 export function PermissionGrid({ value, onChange, disabled }: Props) {
@@ -79,9 +77,7 @@ export function PermissionGrid({ value, onChange, disabled }: Props) {
               </Table.Th>
               {usedActions.map((action) => (
                 <Table.Td key={action}>
-                  {permissionCatalogue[resource].includes(action) ? (
-                    <Center>{box(resource, action, false)}</Center>
-                  ) : null}
+                  {permissionCatalogue[resource].includes(action) ? <Center>{box(resource, action, false)}</Center> : null}
                 </Table.Td>
               ))}
             </Table.Tr>

@@ -1,28 +1,18 @@
-import { type Role, fieldGroups, purposes, roleCategories, scopes } from '@haven/domain';
-import { Alert, Fieldset, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { fieldGroups, purposes, type Role, roleCategories, scopes } from '@haven/domain';
+import { Alert, Fieldset, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { AlertIcon } from '../../../components/icons.tsx';
-import { MultiSelectField, SelectField, SwitchField } from '../../../forms/fields.tsx';
+import { LiveRegion } from '../../../components/LiveRegion.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
+import { MultiSelectField, SelectField, SwitchField } from '../../../forms/fields.tsx';
 import { useZodForm } from '../../../forms/useZodForm.ts';
 import { useSave, useSaveSubmit } from '../useSave.ts';
 import { PermissionGrid } from './PermissionGrid.tsx';
-import { RoleFormSchema, type RolePayload, fieldRuleChoices } from './roleForm.ts';
-import { LiveRegion } from '../../../components/LiveRegion.tsx';
+import { fieldRuleChoices, RoleFormSchema, type RolePayload } from './roleForm.ts';
 
-const FIELDS = [
-  'key',
-  'name',
-  'description',
-  'category',
-  'scope',
-  'permissions',
-  'fieldRules',
-  'purposes',
-  'requireMfa',
-] as const;
+const FIELDS = ['key', 'name', 'description', 'category', 'scope', 'permissions', 'fieldRules', 'purposes', 'requireMfa'] as const;
 
 const legendStyles = { legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)', marginBottom: 4 } };
 
@@ -156,12 +146,7 @@ export function RoleForm({ role, onDone }: Props) {
           data={options(purposes, 'enums.purpose')}
           required
         />
-        <SwitchField
-          control={form.control}
-          name="requireMfa"
-          label={t('roles.requireMfa')}
-          description={t('roles.requireMfaHint')}
-        />
+        <SwitchField control={form.control} name="requireMfa" label={t('roles.requireMfa')} description={t('roles.requireMfaHint')} />
         <FormActions onCancel={onDone} loading={save.isPending} />
       </Stack>
     </form>

@@ -71,12 +71,7 @@ export function RolesPage() {
         />
         <LoadMore {...list} />
       </QueryState>
-      <FormModal
-        opened={editor.opened}
-        onClose={editor.close}
-        title={editor.item ? t('roles.edit') : t('roles.new')}
-        size="xl"
-      >
+      <FormModal opened={editor.opened} onClose={editor.close} title={editor.item ? t('roles.edit') : t('roles.new')} size="xl">
         <RoleForm role={editor.item} onDone={editor.close} />
       </FormModal>
     </>

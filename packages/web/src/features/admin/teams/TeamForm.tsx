@@ -2,13 +2,13 @@ import { type Team, TeamInput } from '@haven/domain';
 import { Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
-import { SelectField, SwitchField } from '../../../forms/fields.tsx';
+import { LiveRegion } from '../../../components/LiveRegion.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
+import { SelectField, SwitchField } from '../../../forms/fields.tsx';
 import { useZodForm } from '../../../forms/useZodForm.ts';
 import { useMe } from '../../auth/api.ts';
 import { useAgencyOptions } from '../options.ts';
 import { useSave, useSaveSubmit } from '../useSave.ts';
-import { LiveRegion } from '../../../components/LiveRegion.tsx';
 
 const FIELDS = ['agencyId', 'name', 'active'] as const;
 
@@ -47,12 +47,7 @@ export function TeamForm({ team, defaultAgencyId, onDone }: Props) {
           required
           allowDeselect={false}
         />
-        <TextInput
-          label={t('teams.name')}
-          required
-          error={form.formState.errors.name?.message}
-          {...form.register('name')}
-        />
+        <TextInput label={t('teams.name')} required error={form.formState.errors.name?.message} {...form.register('name')} />
         <SwitchField control={form.control} name="active" label={t('common.active')} />
         <FormActions onCancel={onDone} loading={save.isPending} />
       </Stack>

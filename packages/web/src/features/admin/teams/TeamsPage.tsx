@@ -25,10 +25,7 @@ export function TeamsPage() {
 
   return (
     <>
-      <PageTitle
-        title={t('teams.title')}
-        actions={canManage && <Button onClick={editor.create}>{t('teams.new')}</Button>}
-      />
+      <PageTitle title={t('teams.title')} actions={canManage && <Button onClick={editor.create}>{t('teams.new')}</Button>} />
       <AgencyFilter value={agencyId} onChange={setAgencyId} />
       <QueryState isPending={list.isPending} error={list.error}>
         <DataTable

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
+import { LiveRegion } from '../../../components/LiveRegion.tsx';
 import { notifyError, notifySuccess } from '../../../components/notify.ts';
 import { FormActions } from '../../../forms/FormActions.tsx';
 import { applyServerErrors } from '../../../forms/serverErrors.ts';
 import { useZodForm } from '../../../forms/useZodForm.ts';
 import { useRevokeSessions, useUpdateUser } from './api.ts';
 import { isLocked } from './UserStatusBadges.tsx';
-import { LiveRegion } from '../../../components/LiveRegion.tsx';
 
 const PasswordSchema = UserUpdateInput.pick({ password: true }).required();
 
@@ -97,9 +97,7 @@ export function UserActions({ user }: { user: User }) {
           message={t('users.revokeConfirm', { name: user.displayName })}
           confirmLabel={t('users.revokeSessions')}
           loading={revoke.isPending}
-          onConfirm={() =>
-            revoke.mutate(undefined, { onSuccess: () => notifySuccess(t('users.sessionsRevoked')), onError: notifyError })
-          }
+          onConfirm={() => revoke.mutate(undefined, { onSuccess: () => notifySuccess(t('users.sessionsRevoked')), onError: notifyError })}
         >
           {t('users.revokeSessions')}
         </ConfirmButton>

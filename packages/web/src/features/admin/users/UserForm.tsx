@@ -1,19 +1,19 @@
-import { type Locale, type User, UserCreateInput, UserUpdateInput, locales } from '@haven/domain';
+import { type Locale, locales, type User, UserCreateInput, UserUpdateInput } from '@haven/domain';
 import { PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
-import { languageNames } from '../../../i18n/i18n.ts';
-import { MultiSelectField, SelectField } from '../../../forms/fields.tsx';
+import { LiveRegion } from '../../../components/LiveRegion.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
+import { MultiSelectField, SelectField } from '../../../forms/fields.tsx';
 import { localizedZodResolver } from '../../../forms/zodResolver.ts';
+import { languageNames } from '../../../i18n/i18n.ts';
 import { useMe } from '../../auth/api.ts';
 import { toOptions, useAgencyOptions, useAllRoles, useAllTeams } from '../options.ts';
 import { useSave, useSaveSubmit } from '../useSave.ts';
 import { useUpdateUser } from './api.ts';
-import { LiveRegion } from '../../../components/LiveRegion.tsx';
 
 interface Values {
   email: string;
@@ -46,10 +46,7 @@ export function UserForm({ user, onDone, onCancel }: Props) {
   const update = useUpdateUser(user?.id ?? '');
   const save = user ? update : create;
 
-  const resolver = useMemo(
-    () => localizedZodResolver((user ? EditSchema : UserCreateInput) as z.ZodType<Payload, Values>, t),
-    [user, t],
-  );
+  const resolver = useMemo(() => localizedZodResolver((user ? EditSchema : UserCreateInput) as z.ZodType<Payload, Values>, t), [user, t]);
   const form = useForm<Values, unknown, Payload>({
     resolver,
     mode: 'onTouched',

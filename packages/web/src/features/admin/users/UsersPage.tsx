@@ -27,10 +27,7 @@ export function UsersPage() {
 
   return (
     <>
-      <PageTitle
-        title={t('users.title')}
-        actions={canManage && <Button onClick={editor.create}>{t('users.new')}</Button>}
-      />
+      <PageTitle title={t('users.title')} actions={canManage && <Button onClick={editor.create}>{t('users.new')}</Button>} />
       <AgencyFilter value={agencyId} onChange={setAgencyId} />
       <QueryState isPending={list.isPending} error={list.error}>
         <DataTable

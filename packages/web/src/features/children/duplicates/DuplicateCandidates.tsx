@@ -1,0 +1,81 @@
+import type { DuplicateCandidate } from '@haven/domain';
+import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Facts } from '../../../components/Facts.tsx';
+import { CaseStatusBadge } from '../../cases/badges.tsx';
+import { countryName, formatList } from '../../codes/format.ts';
+import { useCodes } from '../../codes/useCodes.ts';
+
+const effectColor: Record<string, string> = { supports: 'green.9', weakens: 'red.9', neutral: 'gray.7' };
+
+/** Why a record may be the same child: each reason marked as supporting or weakening the match. */
+function MatchReasons({ reasons }: { reasons: DuplicateCandidate['reasons'] }) {
+  const { t } = useTranslation();
+  const codes = useCodes();
+  return (
+    <Group gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('duplicates.reasons')}>
+      {reasons.map((reason) => (
+        <Badge component="li" key={reason.detail} variant="outline" color={effectColor[reason.effect] ?? 'gray.7'} size="sm" tt="none">
+          {reason.effect === 'supports' ? '+ ' : reason.effect === 'weakens' ? '− ' : ''}
+          {codes.label('matchReason', reason.detail)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+interface Props {
+  candidates: DuplicateCandidate[];
+  /** Buttons for a candidate (merge, say). */
+  actions?: (candidate: DuplicateCandidate) => ReactNode;
+  /** Open candidates in a new tab (while a form is being filled). */
+  newTab?: boolean;
+}
+
+/** Registered children who may be the same child, most likely first, with the reasons. */
+export function DuplicateCandidates({ candidates, actions, newTab }: Props) {
+  const { t } = useTranslation();
+  const codes = useCodes();
+  return (
+    <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+      {candidates.map((candidate) => (
+        <Paper component="li" key={candidate.childId} withBorder p="sm">
+          <Stack gap={6}>
+            <Group gap="xs" justify="space-between">
+              <Badge
+                color={candidate.likelihood === 'likely' ? 'red.9' : 'yellow.4'}
+                c={candidate.likelihood === 'likely' ? undefined : 'dark.9'}
+              >
+                {codes.label('likelihood', candidate.likelihood)}
+              </Badge>
+              <CaseStatusBadge status={candidate.status as 'open'} />
+            </Group>
+            <Anchor
+              component={Link}
+              to={`/children/${candidate.childId}`}
+              fw={600}
+              {...(newTab ? { target: '_blank', rel: 'noopener' } : {})}
+            >
+              {candidate.displayName ? <bdi>{candidate.displayName}</bdi> : t('children.nameRestricted')}{' '}
+              <Text span size="xs" className="mono" c="dimmed">
+                {candidate.reference}
+              </Text>
+            </Anchor>
+            <Facts
+              c="dimmed"
+              items={[
+                t(`enums.sex.${candidate.sex}`, { defaultValue: candidate.sex }),
+                candidate.birthYear ? t('duplicates.born', { year: candidate.birthYear }) : null,
+                formatList(candidate.nationality.map((code) => countryName(code))),
+              ]}
+            />
+            <MatchReasons reasons={candidate.reasons} />
+            {actions?.(candidate)}
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
