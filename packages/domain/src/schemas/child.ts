@@ -220,6 +220,30 @@ export const Child = z.object({
 });
 export type Child = z.infer<typeof Child>;
 
+/** A row of the case list: what a list shows, opened and serialised 25 at a time. */
+export const ChildSummary = Child.pick({
+  id: true,
+  reference: true,
+  jurisdiction: true,
+  agencyId: true,
+  teamId: true,
+  assignedUserId: true,
+  sex: true,
+  birthYear: true,
+  nationality: true,
+  typology: true,
+  careStatus: true,
+  stage: true,
+  locationCode: true,
+  displayName: true,
+  case: true,
+  flags: true,
+  hiddenFieldGroups: true,
+  createdAt: true,
+  updatedAt: true,
+}).extend({ age: z.object({ years: z.number().nullable(), treatedAsChild: z.boolean(), inDoubt: z.boolean() }) });
+export type ChildSummary = z.infer<typeof ChildSummary>;
+
 /** What the firewall lets a write-only registrant see of what they created. */
 export const ChildReceipt = z.object({ id: Uuid, reference: z.string(), createdAt: z.string() });
 

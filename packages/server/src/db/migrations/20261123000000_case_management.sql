@@ -42,6 +42,8 @@ DROP INDEX child_team_idx;
 DROP INDEX child_agency_idx;
 CREATE INDEX child_owner_due_idx ON child (owner_user_id, status, next_due_at, id);
 CREATE INDEX child_team_due_idx ON child (team_id, status, next_due_at, id);
+-- The intake pool (cases no team has taken yet), which the team scope adds to a team's cases.
+CREATE INDEX child_intake_idx ON child (agency_id, status, next_due_at, id) WHERE team_id IS NULL;
 CREATE INDEX child_agency_due_idx ON child (agency_id, status, next_due_at, id);
 CREATE INDEX child_jurisdiction_due_idx ON child (jurisdiction, status, next_due_at, id);
 CREATE INDEX child_pending_transfer_idx ON child (pending_transfer_to);
@@ -163,7 +165,7 @@ UPDATE role SET field_rules = field_rules || '{"restricted_notes": "hidden", "he
 -- down
 ALTER TABLE agency DROP COLUMN accepts_referrals;
 DROP TABLE IF EXISTS admin_area, child_photo, child_relation, notification, case_task, case_event;
-DROP INDEX IF EXISTS child_owner_due_idx, child_pending_transfer_idx, child_team_due_idx, child_agency_due_idx, child_jurisdiction_due_idx,
+DROP INDEX IF EXISTS child_owner_due_idx, child_intake_idx, child_pending_transfer_idx, child_team_due_idx, child_agency_due_idx, child_jurisdiction_due_idx,
   child_typology_idx, child_nationality_idx, child_name_keys_idx, child_location_idx;
 CREATE INDEX child_agency_idx ON child (agency_id, jurisdiction);
 CREATE INDEX child_team_idx ON child (team_id);

@@ -4,11 +4,47 @@ import type { KeyRing } from '../../crypto/keyring.ts';
 import type { DB } from '../schema.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type Allowed, requirePrincipal, rowScopeFilter } from './access.ts';
-import type { ChildRow } from './childRecord.ts';
+import type { SummaryRow } from './childRecord.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { nameKeys } from './nameKeys.ts';
 
 type Eb = ExpressionBuilder<DB, 'child'>;
+
+const summaryColumns = [
+  'jurisdiction',
+  'id',
+  'reference',
+  'agency_id',
+  'team_id',
+  'owner_user_id',
+  'sex',
+  'birth_year',
+  'nationality',
+  'profile',
+  'version',
+  'created_by',
+  'updated_by',
+  'created_at',
+  'updated_at',
+  'status',
+  'workflow_step',
+  'risk_level',
+  'urgent',
+  'next_due_at',
+  'typology',
+  'care_status',
+  'stage',
+  'location_code',
+  'treated_as_child',
+  'first_contact_at',
+  'referred_at',
+  'opened_at',
+  'closed_at',
+  'merged_into',
+  'pending_transfer_to',
+  'has_photo',
+  'event_seq',
+] as const;
 
 const sortColumn = { due: 'next_due_at', created: 'created_at', updated: 'updated_at' } as const;
 
@@ -59,13 +95,18 @@ export async function listChildren(
   uow: UnitOfWork,
   decision: Allowed,
   query: ChildListQuery,
-): Promise<{ rows: ChildRow[]; nextCursor: string | null }> {
+): Promise<{ rows: SummaryRow[]; nextCursor: string | null }> {
   const column = sortColumn[query.sort];
   const ascending = query.sort === 'due';
   const direction = ascending ? 'asc' : 'desc';
   let select = uow.tx
     .selectFrom('child')
-    .selectAll()
+    .select(summaryColumns)
+    // Of the sealed fields, only what a list row opens: less to send and to parse.
+    .select(
+      sql<Record<string, unknown>>`jsonb_strip_nulls(jsonb_build_object('_key', sensitive->'_key', 'names', sensitive->'names',
+        'birthDate', sensitive->'birthDate', 'givenName', sensitive->'givenName', 'familyName', sensitive->'familyName'))`.as('sensitive'),
+    )
     .where(rowScopeFilter('child', decision.rows))
     .where((eb) => filters(eb, query, requirePrincipal(uow).userId, uow.now, uow.keys))
     .orderBy(column, direction)

@@ -3,6 +3,7 @@ import {
   ageInDoubt,
   ageInYears,
   type Child,
+  type ChildSummary,
   type CaseSummary,
   childFieldGroups,
   disabilityIdentifier,
@@ -122,12 +123,12 @@ export const emptyProfile: ChildProfile = {
   drivers: [],
 };
 
-export function profileOf(row: ChildRow): ChildProfile {
+export function profileOf(row: Pick<ChildRow, 'profile'>): ChildProfile {
   const stored = (row.profile ?? {}) as Partial<ChildProfile>;
   return { ...emptyProfile, ...stored, age: { ...emptyProfile.age, ...(stored.age ?? {}) } };
 }
 
-export function caseSummary(row: ChildRow, now: Date): CaseSummary {
+export function caseSummary(row: SummaryRow, now: Date): CaseSummary {
   const due = row.next_due_at.getTime() >= nothingDue.getTime() ? null : row.next_due_at;
   return {
     status: row.status as CaseSummary['status'],
@@ -147,12 +148,12 @@ export function caseSummary(row: ChildRow, now: Date): CaseSummary {
 type Known = Partial<Record<RestrictedChildField, unknown>>;
 
 /**
- * A child as the reader's role may see it. `known` holds plaintext the caller already has (a
- * record it just wrote), so it is not decrypted again. The date of birth is opened even when
- * identity is hidden, to derive the age and the child status, but is returned only when visible.
- * A `summary` (list rows) carries the names and the age only of the restricted fields.
+ * What a reader may see of a record: its restricted fields opened on demand (never the hidden
+ * ones), and its age. The date of birth is opened even when identity is hidden, to derive the age
+ * and the child status, but is returned only when visible. `known` holds plaintext the caller
+ * already has (a record it just wrote), so it is not decrypted again.
  */
-export function projectChild(keys: KeyRing, decision: Allowed, row: ChildRow, now: Date, known: Known = {}, summary = false): Child {
+function readerView(keys: KeyRing, decision: Allowed, row: SummaryRow, now: Date, known: Known) {
   const sensitive = row.sensitive as Record<string, unknown>;
   const key = recordKey(keys, row.id, sensitive);
   const read = (field: RestrictedChildField) => (field in known ? known[field] : readSealed(key, row.id, sensitive, field));
@@ -164,6 +165,49 @@ export function projectChild(keys: KeyRing, decision: Allowed, row: ChildRow, no
   const birthDate = (read('birthDate') as string | null) ?? null;
   const age: AgeInfo = { ...profile.age, birthDate };
   const years = ageInYears(age, now);
+  const names = visible('names') ? ((read('names') as NamePart[] | null) ?? []) : null;
+  return { read, hidden, visible, profile, birthDate, age, years, names };
+}
+
+/** The columns a list row needs: no blind keys, and of the sealed fields only the key, names and date of birth. */
+export type SummaryRow = Omit<ChildRow, 'name_index' | 'name_keys'>;
+
+/** A list row as the reader may see it: names and age, the case summary, the flags the row can tell. */
+export function summarizeChild(keys: KeyRing, decision: Allowed, row: SummaryRow, now: Date): ChildSummary {
+  const { hidden, profile, age, years, names } = readerView(keys, decision, row, now, {});
+  const summary: ChildSummary = {
+    id: row.id,
+    reference: row.reference,
+    jurisdiction: row.jurisdiction,
+    agencyId: row.agency_id,
+    teamId: row.team_id,
+    assignedUserId: row.owner_user_id,
+    sex: row.sex as Child['sex'],
+    birthYear: row.birth_year,
+    age: { years, treatedAsChild: treatedAsChild(age, now), inDoubt: ageInDoubt(age) },
+    nationality: row.nationality,
+    typology: row.typology as Child['typology'],
+    careStatus: row.care_status as Child['careStatus'],
+    stage: row.stage as Child['stage'],
+    locationCode: row.location_code,
+    ...(names ? { displayName: displayName(names) } : {}),
+    case: caseSummary(row, now),
+    flags: [],
+    hiddenFieldGroups: [...hidden],
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+  summary.flags = childFlags(
+    { age: summary.age, birthRegistration: profile.birthRegistration, citizenshipStatus: profile.citizenshipStatus },
+    row,
+    years,
+  );
+  return summary;
+}
+
+/** A child as the reader's role may see it, with every field their role shows. */
+export function projectChild(keys: KeyRing, decision: Allowed, row: ChildRow, now: Date, known: Known = {}): Child {
+  const { read, hidden, visible, profile, birthDate, age, years, names } = readerView(keys, decision, row, now, known);
   const child: Child = {
     id: row.id,
     reference: row.reference,
@@ -199,13 +243,10 @@ export function projectChild(keys: KeyRing, decision: Allowed, row: ChildRow, no
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
-  if (visible('names')) {
-    const names = (read('names') as NamePart[] | null) ?? [];
+  if (names) {
     child.names = names;
     child.displayName = displayName(names);
   }
-  // A list shows the summary: names and age; the rest is read on the child's own page.
-  if (summary) return { ...child, flags: childFlags(child, row, years) };
   if (visible('documents')) child.documents = (read('documents') as Child['documents']) ?? [];
   if (visible('locationDetail')) child.locationDetail = (read('locationDetail') as string | null) ?? null;
   if (visible('route')) child.route = (read('route') as Child['route']) ?? [];
@@ -221,7 +262,11 @@ export function projectChild(keys: KeyRing, decision: Allowed, row: ChildRow, no
 }
 
 /** Alerts the record raises by itself: birth registration (R21), statelessness (R22), majority (R159). */
-function childFlags(child: Child, row: ChildRow, years: number | null): Child['flags'] {
+function childFlags(
+  child: Pick<Child, 'birthRegistration' | 'citizenshipStatus' | 'documents'> & { age: Pick<Child['age'], 'inDoubt' | 'treatedAsChild'> },
+  row: SummaryRow,
+  years: number | null,
+): Child['flags'] {
   const flags: Child['flags'] = [];
   if (child.age.inDoubt) flags.push('age_in_doubt');
   if (!child.age.treatedAsChild) flags.push('not_treated_as_child');

@@ -31,6 +31,7 @@ import {
   recordKey,
   restrictedFields,
   sealValue,
+  summarizeChild,
 } from './childRecord.ts';
 import { listChildren } from './childList.ts';
 import { nameIndex, nameKeys } from './nameKeys.ts';
@@ -282,7 +283,7 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
       const decision = authorize(uow, 'list', 'child', { jurisdiction: principal.jurisdiction, recordId: null });
       uow.audit({ jurisdiction: principal.jurisdiction, action: 'list', resource: 'child', recordId: null, changedFields: [] });
       const page = await listChildren(uow, decision, query);
-      return { items: page.rows.map((row) => projectChild(uow.keys, decision, row, uow.now, {}, true)), nextCursor: page.nextCursor };
+      return { items: page.rows.map((row) => summarizeChild(uow.keys, decision, row, uow.now)), nextCursor: page.nextCursor };
     },
 
     async update(id: string, patch: ChildUpdateInput, expectedVersion: number | null): Promise<Child> {

@@ -60,7 +60,9 @@ export function relationRepository(uow: UnitOfWork) {
     async together(row: ChildRow): Promise<{ kind: string; relationship: string; reference: string | null }[]> {
       return tx
         .selectFrom('child_relation as r')
-        .leftJoin('child as c', (join) => join.onRef('c.jurisdiction', '=', 'r.related_jurisdiction').onRef('c.id', '=', 'r.related_child_id'))
+        .leftJoin('child as c', (join) =>
+          join.onRef('c.jurisdiction', '=', 'r.related_jurisdiction').onRef('c.id', '=', 'r.related_child_id'),
+        )
         .select(['r.kind', 'r.relationship', 'c.reference'])
         .where('r.jurisdiction', '=', row.jurisdiction)
         .where('r.child_id', '=', row.id)

@@ -3,6 +3,7 @@ import {
   ChildInput,
   ChildListQuery,
   ChildReceipt,
+  ChildSummary,
   ChildUpdateInput,
   DuplicateCandidate,
   FirstContactInput,
@@ -167,7 +168,7 @@ export const childRoutes: FastifyPluginAsyncZod<{ data: DataService; cases: Case
         summary:
           'The case list: filters on status, risk, typology, nationality, age group, sex, caseworker, location and overdue; sorted by due date by default',
         querystring: ChildListQuery,
-        response: { 200: Page(Child) },
+        response: { 200: Page(ChildSummary) },
       },
     },
     async (request) => data.listChildren(actorOf(request), request.query),

@@ -1,4 +1,4 @@
-import type { Child } from '@haven/domain';
+import type { ChildSummary } from '@haven/domain';
 import { Anchor, Button, Group } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,7 @@ const caseloadQuery = { assignedUserId: 'me', status: 'referred,open', sort: 'du
 export function useMyCaseload() {
   return useQuery({
     queryKey: ['children', 'caseload', 'me'],
-    queryFn: ({ signal }) => api.get<Page<Child>>(withQuery('/children', caseloadQuery), { signal }),
+    queryFn: ({ signal }) => api.get<Page<ChildSummary>>(withQuery('/children', caseloadQuery), { signal }),
     select: (page) => page.items,
   });
 }

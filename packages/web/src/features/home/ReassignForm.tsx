@@ -1,4 +1,4 @@
-import type { Child } from '@haven/domain';
+import type { ChildSummary } from '@haven/domain';
 import { Checkbox, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,7 +18,7 @@ function useOpenCasesOf(userId: string) {
   return useQuery({
     queryKey: ['children', 'caseload', userId],
     queryFn: ({ signal }) =>
-      api.get<Page<Child>>(withQuery('/children', { assignedUserId: userId, status: 'referred,open', sort: 'due', limit: 200 }), {
+      api.get<Page<ChildSummary>>(withQuery('/children', { assignedUserId: userId, status: 'referred,open', sort: 'due', limit: 200 }), {
         signal,
       }),
     select: (page) => page.items,

@@ -1,4 +1,4 @@
-import { type Child, RelationInput, relationships } from '@haven/domain';
+import { type ChildSummary, RelationInput, relationships } from '@haven/domain';
 import { Anchor, Badge, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
@@ -53,7 +53,7 @@ function useChildSearch(search: string, exclude: string) {
   const [debounced] = useDebouncedValue(search.trim(), 350);
   return useQuery({
     queryKey: ['children', 'search', debounced],
-    queryFn: ({ signal }) => api.get<Page<Child>>(withQuery('/children', { name: debounced, limit: 10, sort: 'updated' }), { signal }),
+    queryFn: ({ signal }) => api.get<Page<ChildSummary>>(withQuery('/children', { name: debounced, limit: 10, sort: 'updated' }), { signal }),
     select: (page) => page.items.filter((child) => child.id !== exclude),
     enabled: debounced.length >= 2,
   });

@@ -1,4 +1,4 @@
-import type { Child } from '@haven/domain';
+import type { ChildSummary } from '@haven/domain';
 import { Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -20,7 +20,7 @@ export function ChildrenPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
   const query = filterParams(filters);
-  const list = usePagedList<Child>(['children', 'page'], '/children', query);
+  const list = usePagedList<ChildSummary>(['children', 'page'], '/children', query);
   const columns = useChildColumns({ assigneeName: useAssigneeName() });
   const update = (next: ListFilters) => setParams(filterParams(next), { replace: true });
 

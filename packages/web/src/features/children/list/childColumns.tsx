@@ -1,4 +1,4 @@
-import type { Child } from '@haven/domain';
+import type { ChildSummary } from '@haven/domain';
 import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Column } from '../../../components/DataTable.tsx';
@@ -9,10 +9,10 @@ import { useCodes } from '../../codes/useCodes.ts';
 import { ChildLink } from '../ChildLink.tsx';
 
 /** Columns of the case list, shared by the list page and the caseload on the home page. */
-export function useChildColumns(options: { assigneeName?: (id: string | null) => string } = {}): Column<Child>[] {
+export function useChildColumns(options: { assigneeName?: (id: string | null) => string } = {}): Column<ChildSummary>[] {
   const { t } = useTranslation();
   const codes = useCodes();
-  const columns: Column<Child>[] = [
+  const columns: Column<ChildSummary>[] = [
     { key: 'child', header: t('children.child'), render: (child) => <ChildLink child={child} /> },
     {
       key: 'risk',
