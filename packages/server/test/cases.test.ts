@@ -519,6 +519,33 @@ describe('assignment, duplicates and merging', () => {
   });
 });
 
+describe('administrative areas', () => {
+  test('administrators extend the hierarchy; codes nest under their parent; everyone signed in reads it', async () => {
+    const admin = await signIn(h, await h.org.user('administrator'));
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const areas = [
+      { code: 'IT-82', jurisdiction: 'IT', level: 1, names: { en: 'Sicily', fr: 'Sicile', ar: 'صقلية' } },
+      { code: 'IT-82-AG', jurisdiction: 'IT', parentCode: 'IT-82', level: 2, names: { en: 'Agrigento' } },
+    ];
+    assert.deepEqual((await admin.put('/api/v1/admin-areas', { areas })).body, { saved: 2 });
+    assert.equal((await worker.put('/api/v1/admin-areas', { areas })).status, 403);
+    const orphan = await admin.put('/api/v1/admin-areas', {
+      areas: [{ code: 'IT-99-X', jurisdiction: 'IT', parentCode: 'IT-99', level: 2, names: { en: 'X' } }],
+    });
+    assert.equal(orphan.status, 400);
+    const misnested = await admin.put('/api/v1/admin-areas', {
+      areas: [{ code: 'IT-83', jurisdiction: 'IT', parentCode: 'IT-82', level: 2, names: { en: 'Y' } }],
+    });
+    assert.equal(misnested.status, 400);
+    const listed = (await worker.get('/api/v1/admin-areas?jurisdiction=IT')).body.items;
+    assert.deepEqual(
+      listed.map((a: { code: string }) => a.code),
+      ['IT-82', 'IT-82-AG'],
+    );
+    assert.equal(listed[0].names.ar, 'صقلية');
+  });
+});
+
 describe('case list', () => {
   test('filters and sorts on indexed columns, with keyset pages', async () => {
     const supervisor = await signIn(h, await h.org.user('supervisor', { teams: [h.org.teamA2] }));
