@@ -93,7 +93,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: for the child's photo, fetched with the session and shown from memory (never a cacheable URL).
+        imgSrc: ["'self'", 'data:', 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],

@@ -13,6 +13,8 @@ export interface RequestOptions {
   /** Extra headers, such as `If-Match` with the version an update is based on. */
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Raw bytes sent as they are (a photo, say), with their own `Content-Type`, instead of a JSON `body`. */
+  bytes?: { data: Blob; contentType: string };
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -51,7 +53,8 @@ export async function request<T>(method: Method, path: string, options: RequestO
     Accept: 'application/json',
     'Accept-Language': i18n.resolvedLanguage ?? i18n.language ?? 'en',
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.bytes) headers['Content-Type'] = options.bytes.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && !withoutCsrf.has(path)) {
     const token = csrfToken();
     if (token) headers['X-CSRF-Token'] = token;
@@ -64,7 +67,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.bytes ? options.bytes.data : options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (cause) {
@@ -82,7 +85,28 @@ export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+  /** Sends raw bytes (an image, say) with their content type. */
+  putBytes: <T>(path: string, data: Blob, contentType: string, options?: RequestOptions) =>
+    request<T>('PUT', path, { ...options, bytes: { data, contentType } }),
+  /** Reads a binary resource (an image, say); errors are the usual JSON ones. */
+  getBlob: async (path: string, options: Pick<RequestOptions, 'signal'> = {}): Promise<Blob> => {
+    let response: Response;
+    try {
+      response = await fetch(`${BASE}${path}`, {
+        method: 'GET',
+        headers: { Accept: 'image/*, application/json', 'Accept-Language': i18n.resolvedLanguage ?? i18n.language ?? 'en' },
+        credentials: 'same-origin',
+        signal: options.signal ?? null,
+      });
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+      throw new ApiError(0, 'network_error', i18n.t('errors.network'));
+    }
+    if (!response.ok) throw await toApiError(response);
+    return response.blob();
+  },
 };
 
 /** Builds `path?key=value…`, leaving out empty values. */

@@ -31,6 +31,7 @@ export const navSections: NavSection[] = [
       { to: '/admin/teams', label: 'nav.teams', permission: 'team:read' },
       { to: '/admin/users', label: 'nav.users', permission: 'user:read' },
       { to: '/admin/roles', label: 'nav.roles', permission: 'role:read' },
+      { to: '/admin/areas', label: 'nav.areas', permission: 'agency:read' },
     ],
   },
   {

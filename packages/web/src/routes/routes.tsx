@@ -21,6 +21,7 @@ const AgenciesPage = named(() => import('../features/admin/agencies/AgenciesPage
 const TeamsPage = named(() => import('../features/admin/teams/TeamsPage.tsx'), 'TeamsPage');
 const UsersPage = named(() => import('../features/admin/users/UsersPage.tsx'), 'UsersPage');
 const UserDetailPage = named(() => import('../features/admin/users/UserDetailPage.tsx'), 'UserDetailPage');
+const AreasPage = named(() => import('../features/admin/areas/AreasPage.tsx'), 'AreasPage');
 const RolesPage = named(() => import('../features/admin/roles/RolesPage.tsx'), 'RolesPage');
 const AuditPage = named(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
 const AccountPage = named(() => import('../features/account/AccountPage.tsx'), 'AccountPage');
@@ -51,6 +52,7 @@ export const routes: RouteObject[] = [
           guarded('admin/users', 'user:read', <UsersPage />),
           guarded('admin/users/:id', 'user:read', <UserDetailPage />),
           guarded('admin/roles', 'role:read', <RolesPage />),
+          guarded('admin/areas', 'agency:read', <AreasPage />),
           guarded('audit', 'audit:read', <AuditPage />),
           { path: 'account', element: <AccountPage /> },
           { path: '*', element: <NotFound /> },

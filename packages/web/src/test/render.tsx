@@ -61,6 +61,8 @@ export interface RecordedRequest {
   url: string;
   headers: Headers;
   body: unknown;
+  /** The body as sent, when it is not JSON text (an uploaded file, say). */
+  raw?: BodyInit | null;
 }
 
 type Handler = (request: RecordedRequest) => { status: number; body?: unknown } | undefined;
@@ -76,6 +78,7 @@ export function mockFetch(handler: Handler): RecordedRequest[] {
         url: String(input),
         headers: new Headers(init.headers),
         body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+        raw: init.body,
       };
       seen.push(request);
       const reply = handler(request) ?? { status: 404, body: { error: { code: 'route_not_found', message: 'Not found' } } };

@@ -11,7 +11,7 @@ export interface AdminArea {
   names: Record<string, string>;
 }
 
-function areaName(area: AdminArea, language: string): string {
+export function areaName(area: AdminArea, language: string): string {
   return area.names[language] ?? area.names.en ?? Object.values(area.names)[0] ?? area.code;
 }
 

@@ -25,7 +25,7 @@ interface Props<T extends CaseActionType> {
 }
 
 /** The consent a refused action needs, and a way to the consent section to record it. */
-function ConsentNeeded({ error, onGo }: { error: unknown; onGo: () => void }) {
+export function ConsentNeeded({ error, onGo }: { error: unknown; onGo: () => void }) {
   const { t } = useTranslation();
   const codes = useCodes();
   const details = consentRequired(error);

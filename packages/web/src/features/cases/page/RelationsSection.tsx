@@ -53,7 +53,8 @@ function useChildSearch(search: string, exclude: string) {
   const [debounced] = useDebouncedValue(search.trim(), 350);
   return useQuery({
     queryKey: ['children', 'search', debounced],
-    queryFn: ({ signal }) => api.get<Page<ChildSummary>>(withQuery('/children', { name: debounced, limit: 10, sort: 'updated' }), { signal }),
+    queryFn: ({ signal }) =>
+      api.get<Page<ChildSummary>>(withQuery('/children', { name: debounced, limit: 10, sort: 'updated' }), { signal }),
     select: (page) => page.items.filter((child) => child.id !== exclude),
     enabled: debounced.length >= 2,
   });

@@ -9,6 +9,7 @@ import { useAdminAreas } from '../../../codes/adminAreas.ts';
 import { countryName, formatDate, formatList, languageLabel } from '../../../codes/format.ts';
 import { useCodes } from '../../../codes/useCodes.ts';
 import { useCaseContext } from '../CaseContext.tsx';
+import { ChildPhoto } from '../photo/ChildPhoto.tsx';
 import { ProfileEditForm, type ProfileGroup } from './ProfileEditForms.tsx';
 
 /** A value the reader's role may not see: it is absent from the record, and said to be restricted. */
@@ -193,6 +194,7 @@ function ProfileGroups({ child }: { child: Child }) {
           {formatList(child.hiddenFieldGroups.map((group) => t(`enums.fieldGroup.${group}`)))}
         </Alert>
       )}
+      <ChildPhoto child={child} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         {(Object.keys(groupTitles) as ProfileGroup[]).map((group) => (
           <Card key={group} withBorder padding="md" component="section" aria-labelledby={`profile-${group}`}>
