@@ -41,6 +41,12 @@ export const ChevronDownIcon = () => (
   </Icon>
 );
 
+export const ChevronUpIcon = () => (
+  <Icon width={16} height={16}>
+    <path d="m6 15 6-6 6 6" />
+  </Icon>
+);
+
 export const ShieldIcon = () => (
   <Icon>
     <path d="M12 3 4 6v6c0 5 3.5 8 8 9 4.5-1 8-4 8-9V6z" />

@@ -1,5 +1,5 @@
 import { type NamePartInput, namePartTypes } from '@haven/domain';
-import { ActionIcon, Button, Fieldset, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PlusIcon, TrashIcon } from '../../../components/icons.tsx';
 import { errorAt } from '../../../forms/fieldError.ts';
@@ -14,6 +14,7 @@ interface Props {
 }
 
 const MAX_PARTS = 12;
+const MAX_SPELLINGS = 5;
 
 /** The next part a name chain usually has: given, then father's, then grandfather's, then family. */
 function nextType(parts: NamePartInput[]): NamePartInput['type'] {
@@ -58,6 +59,20 @@ export function NamePartsInput({ value, onChange, error, required }: Props) {
               autoComplete="off"
               dir="auto"
               required={required && index === 0}
+            />
+            <TagsInput
+              className="name-part-spellings"
+              size="xs"
+              label={t('names.romanisations', { number: index + 1 })}
+              description={index === 0 ? t('names.romanisationsHint') : undefined}
+              value={part.romanisations ?? []}
+              onChange={(romanisations) => update(index, { romanisations })}
+              maxTags={MAX_SPELLINGS}
+              splitChars={[',', '،']}
+              acceptValueOnBlur
+              clearable
+              error={errorAt(error, [index, 'romanisations'])}
+              dir="auto"
             />
             <ActionIcon
               className="name-part-remove"

@@ -24,6 +24,7 @@ import { DisabilityInput } from './DisabilityInput.tsx';
 import { DocumentsInput } from './DocumentsInput.tsx';
 import { LanguagesInput } from './LanguagesInput.tsx';
 import { NamePartsInput } from './NamePartsInput.tsx';
+import { RouteInput } from './RouteInput.tsx';
 
 /** The child's profile fields as a form holds them (registration and profile editing alike). */
 type ProfileValues = Partial<z.input<typeof ChildInput>>;
@@ -295,6 +296,17 @@ export function DisabilityField<T extends FieldValues, TOut extends FieldValues>
       render={({ field, fieldState }) => (
         <DisabilityInput value={field.value} onChange={field.onChange} ageYears={ageYears} error={fieldState.error} />
       )}
+    />
+  );
+}
+
+/** The route: the countries the child passed through, in order (restricted with the location). */
+export function RouteField<T extends FieldValues, TOut extends FieldValues>({ control }: Props<T, TOut>) {
+  return (
+    <Controller
+      control={control}
+      name={at<T>('route')}
+      render={({ field, fieldState }) => <RouteInput value={field.value ?? []} onChange={field.onChange} error={fieldState.error} />}
     />
   );
 }

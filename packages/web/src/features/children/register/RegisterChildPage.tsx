@@ -29,6 +29,7 @@ import {
   LocationFields,
   OriginFields,
   ProtectionFields,
+  RouteField,
   SituationFields,
 } from '../inputs/ProfileFields.tsx';
 import { PossibleDuplicates, usePossibleDuplicates } from './PossibleDuplicates.tsx';
@@ -58,6 +59,7 @@ const FIELDS = [
   'stage',
   'movementType',
   'drivers',
+  'route',
   'legalStatus',
   'protectionNotes',
   'teamId',
@@ -76,6 +78,7 @@ const defaults: DefaultValues<ChildForm> = {
   typology: [],
   protectionCategories: [],
   drivers: [],
+  route: [],
   locationDetail: '',
   legalStatus: '',
   protectionNotes: '',
@@ -148,6 +151,7 @@ function LocationSection({ control, teamField }: { control: FormControl; teamFie
         />
       </SimpleGrid>
       <LocationFields control={control} beside={teamField} />
+      <RouteField control={control} />
     </Section>
   );
 }

@@ -15,6 +15,7 @@ import {
   LocationFields,
   OriginFields,
   ProtectionFields,
+  RouteField,
   SituationFields,
 } from '../../../children/inputs/ProfileFields.tsx';
 import { useProfileEdit } from './useProfileEdit.ts';
@@ -119,13 +120,19 @@ function SituationEdit({ child, onDone }: EditProps) {
   );
 }
 
-const LocationSchema = ChildUpdateInput.pick({ locationCode: true, locationDetail: true });
+const LocationSchema = ChildUpdateInput.pick({ locationCode: true, locationDetail: true, route: true });
 function LocationEdit({ child, onDone }: EditProps) {
-  const defaults = { locationDetail: child.locationDetail ?? '', ...(child.locationCode ? { locationCode: child.locationCode } : {}) };
+  const defaults = {
+    locationDetail: child.locationDetail ?? '',
+    ...(child.locationCode ? { locationCode: child.locationCode } : {}),
+    // The route is in the restricted location group: edited only by those who may see it.
+    ...(child.route !== undefined ? { route: child.route } : {}),
+  };
   const edit = useProfileEdit(child, LocationSchema, defaults, onDone);
   return (
     <Shell edit={edit} onDone={onDone}>
       <LocationFields control={edit.form.control} />
+      {child.route !== undefined && <RouteField control={edit.form.control} />}
     </Shell>
   );
 }

@@ -1,4 +1,4 @@
-import { type Child, wgSsDomains } from '@haven/domain';
+import { type Child, type DisabilityScreening, disabilityIdentifier } from '@haven/domain';
 import { Alert, Button, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,36 @@ function Restricted() {
   );
 }
 
+type AnswerRow = [
+  list: 'wgSsDomain' | 'cfm2to4Domain' | 'cfm5to17Domain',
+  domain: string,
+  scale: 'difficulty' | 'frequency' | 'behaviourComparison',
+  answer: string | undefined,
+];
+
+/** Each answer of a screening with the code lists that label its question and its answer. */
+function screeningAnswers(screening: DisabilityScreening): AnswerRow[] {
+  const answers = Object.entries(screening.answers as Record<string, string | undefined>);
+  switch (screening.instrument) {
+    case 'WG-SS':
+      return answers.map(([domain, answer]) => ['wgSsDomain', domain, 'difficulty', answer]);
+    case 'CFM-2-4':
+      return answers.map(([domain, answer]) => [
+        'cfm2to4Domain',
+        domain,
+        domain === 'controllingBehaviour' ? 'behaviourComparison' : 'difficulty',
+        answer,
+      ]);
+    case 'CFM-5-17':
+      return answers.map(([domain, answer]) => [
+        'cfm5to17Domain',
+        domain,
+        domain === 'anxiety' || domain === 'depression' ? 'frequency' : 'difficulty',
+        answer,
+      ]);
+  }
+}
+
 function useProfileDetails(child: Child): Record<ProfileGroup, { details: Detail[]; hidden: boolean }> {
   const { t } = useTranslation();
   const codes = useCodes();
@@ -43,6 +73,12 @@ function useProfileDetails(child: Child): Record<ProfileGroup, { details: Detail
                 <Text span size="xs" c="dimmed">
                   ({codes.label('namePartType', part.type)})
                 </Text>
+                {part.romanisations.length > 0 && (
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    · <bdi>{formatList(part.romanisations)}</bdi>
+                  </Text>
+                )}
               </span>
             )),
             identityHidden,
@@ -103,6 +139,23 @@ function useProfileDetails(child: Child): Record<ProfileGroup, { details: Detail
       details: [
         { label: t('children.location'), value: child.locationCode ? areas.label(child.locationCode) : none },
         { label: t('children.locationDetail'), value: or(child.locationDetail || undefined, child.locationDetail === undefined) },
+        {
+          label: t('route.legend'),
+          value: or(
+            child.route && child.route.length > 0 ? (
+              <ol style={{ margin: 0, paddingInlineStart: '1.25rem' }}>
+                {child.route.map((leg, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a country can be passed through twice; order is what matters.
+                  <li key={index}>
+                    {countryName(leg.country)}
+                    {leg.from || leg.to ? ` (${formatDate(leg.from ?? null) || '?'} – ${formatDate(leg.to ?? null) || '?'})` : ''}
+                  </li>
+                ))}
+              </ol>
+            ) : undefined,
+            child.route === undefined,
+          ),
+        },
       ],
     },
     protection: {
@@ -146,17 +199,22 @@ function useProfileDetails(child: Child): Record<ProfileGroup, { details: Detail
                   label: t('profile.disabilityResult'),
                   value:
                     child.disabilityIdentified === true
-                      ? t('disability.identified')
+                      ? t('disability.resultIdentified', {
+                          domains: formatList(
+                            disabilityIdentifier(child.disability, null).domainsWithDifficulty.map((domain) =>
+                              t(`disability.domain.${domain}`),
+                            ),
+                          ),
+                        })
                       : child.disabilityIdentified === false
-                        ? t('disability.notIdentified')
-                        : t('disability.incomplete'),
+                        ? t('disability.resultNotIdentified')
+                        : t('disability.resultIncomplete'),
                 },
-                ...(child.disability.instrument === 'WG-SS'
-                  ? wgSsDomains.map((domain) => ({
-                      label: codes.label('wgSsDomain', domain),
-                      value: child.disability?.instrument === 'WG-SS' ? codes.label('difficulty', child.disability.answers[domain]) : none,
-                    }))
-                  : []),
+                { label: t('disability.instrument'), value: codes.label('disabilityInstrument', child.disability.instrument) },
+                ...screeningAnswers(child.disability).map(([list, domain, scale, answer]) => ({
+                  label: codes.label(list, domain),
+                  value: answer ? codes.label(scale, answer) : none,
+                })),
               ],
     },
   };
