@@ -1,5 +1,6 @@
 import type { CasePolicy } from '@haven/domain';
 import { globalJurisdiction } from '../audit/hash.ts';
+import { bootstrapRepository } from '../db/repositories/bootstrapRepository.ts';
 import { loadCase, recomputeTasks } from '../db/repositories/caseLog.ts';
 import { notificationRepository } from '../db/repositories/notificationRepository.ts';
 import { type DataDeps, runInTransaction } from '../db/unitOfWork.ts';
@@ -103,10 +104,6 @@ export async function applyPolicyChange(deps: DataDeps, policy: CasePolicy, batc
     if (!last) break;
     after = last.id;
   }
-  await deps.db
-    .insertInto('system_setting')
-    .values({ key: appliedKey, value: JSON.stringify(changedAt.toISOString()), updated_at: deps.clock.now() })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(changedAt.toISOString()), updated_at: deps.clock.now() }))
-    .execute();
+  await runInTransaction(deps, system, (uow) => bootstrapRepository(uow).setSetting(appliedKey, changedAt.toISOString()));
   return count;
 }

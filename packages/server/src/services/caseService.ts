@@ -12,6 +12,7 @@ import {
 import { globalJurisdiction } from '../audit/hash.ts';
 import { sql } from 'kysely';
 import { authorize, requirePrincipal } from '../db/repositories/access.ts';
+import { bootstrapRepository } from '../db/repositories/bootstrapRepository.ts';
 import { caseMaintenance } from '../db/repositories/caseMaintenance.ts';
 import { caseQueries } from '../db/repositories/caseQueries.ts';
 import { caseRepository } from '../db/repositories/caseRepository.ts';
@@ -133,12 +134,7 @@ export function caseService(deps: DataDeps, policies: CasePolicyStore) {
     setPolicy: (actor: Actor, policy: CasePolicy) =>
       inTx(actor, async (uow) => {
         authorize(uow, 'manage', 'role', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: casePolicyKey });
-        const value = JSON.stringify(CasePolicy.parse(policy));
-        await uow.tx
-          .insertInto('system_setting')
-          .values({ key: casePolicyKey, value, updated_at: uow.now })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: uow.now }))
-          .execute();
+        await bootstrapRepository(uow).setSetting(casePolicyKey, CasePolicy.parse(policy));
         uow.audit({
           jurisdiction: globalJurisdiction,
           action: 'update',

@@ -83,6 +83,21 @@ export async function teamOnAssignment(uow: UnitOfWork, row: ChildRow, assigneeI
 }
 
 /**
+ * The agency of a user who can take cases (active, with case work in their role, never an
+ * enforcement role), or null: the check behind assignment, transfer and bulk reassignment.
+ */
+export async function caseworkerAgency(uow: UnitOfWork, userId: string): Promise<string | null> {
+  const user = await uow.tx
+    .selectFrom('app_user as u')
+    .innerJoin('role as r', 'r.id', 'u.role_id')
+    .select(['u.active', 'u.agency_id', 'r.permissions', 'r.category'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  const ok = user?.active && user.permissions.includes('case:work') && user.category !== 'immigration_enforcement';
+  return ok ? user.agency_id : null;
+}
+
+/**
  * The writes of a new case: the child row with its derived columns, its first events and tasks.
  * Reads nothing, so a registration can go to the database as one statement.
  */

@@ -11,7 +11,7 @@ import {
 import { type SqlBool, sql } from 'kysely';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type Allowed, authorize, requirePrincipal, rowScopeFilter } from './access.ts';
-import { appendEvents, birthDateOf, loadCase, teamOnAssignment } from './caseLog.ts';
+import { appendEvents, birthDateOf, caseworkerAgency, loadCase, teamOnAssignment } from './caseLog.ts';
 import { type ChildRow, displayName, profileOf, readSealed, recordKey } from './childRecord.ts';
 import { nameKeys } from './nameKeys.ts';
 import { notificationRepository } from './notificationRepository.ts';
@@ -98,19 +98,12 @@ export function caseMaintenance(uow: UnitOfWork, policy: CasePolicy) {
     async reassign(input: ReassignInput): Promise<number> {
       const principal = requirePrincipal(uow);
       const decision = authorize(uow, 'assign', 'case', { jurisdiction: principal.jurisdiction, recordId: null });
-      const target = await tx
-        .selectFrom('app_user as u')
-        .innerJoin('role as r', 'r.id', 'u.role_id')
-        .select(['u.active', 'u.agency_id', 'r.permissions', 'r.category'])
-        .where('u.id', '=', input.toUserId)
-        .executeTakeFirst();
-      if (!target?.active || !target.permissions.includes('case:work') || target.category === 'immigration_enforcement') {
-        throw new HavenError('invalid_assignee');
-      }
+      const agencyId = await caseworkerAgency(uow, input.toUserId);
+      if (!agencyId) throw new HavenError('invalid_assignee');
       const rows = await locked(input.childIds, decision);
       const notices = notificationRepository(uow);
       for (const row of rows) {
-        if (row.agency_id !== target.agency_id) throw new HavenError('invalid_assignee', { childId: row.id });
+        if (row.agency_id !== agencyId) throw new HavenError('invalid_assignee', { childId: row.id });
         if (row.status !== 'open' && row.status !== 'referred')
           throw new HavenError('action_not_allowed', { childId: row.id, status: row.status });
         const changes = await teamOnAssignment(uow, row, input.toUserId);

@@ -20,20 +20,24 @@ interface LogJson {
   data: unknown;
 }
 
+/** The case's log as JSON, in order, still sealed. */
+const logJson = sql<
+  LogJson[]
+>`(SELECT coalesce(json_agg(json_build_object('seq', e.seq, 'occurred_at', e.occurred_at, 'recorded_at', e.recorded_at,
+          'actor_user_id', e.actor_user_id, 'data', e.data) ORDER BY e.seq), '[]'::json)
+        FROM case_event e WHERE e.jurisdiction = child.jurisdiction AND e.child_id = child.id)`;
+
 /**
  * Everything a case page shows, in ONE query: the record in the reader's scope, its log, its
  * links and the names of the users it mentions (as JSON aggregates), so the page costs one round
  * trip inside its transaction.
  */
-export async function readCasePage(uow: UnitOfWork, id: string, read: Allowed): Promise<CasePageRow | undefined> {
+export async function readCasePage(uow: UnitOfWork, id: string, read: Allowed, withLog = true): Promise<CasePageRow | undefined> {
   const found = await uow.tx
     .selectFrom('child')
     .selectAll('child')
-    .select(
-      sql<LogJson[]>`(SELECT coalesce(json_agg(json_build_object('seq', e.seq, 'occurred_at', e.occurred_at, 'recorded_at', e.recorded_at,
-          'actor_user_id', e.actor_user_id, 'data', e.data) ORDER BY e.seq), '[]'::json)
-        FROM case_event e WHERE e.jurisdiction = child.jurisdiction AND e.child_id = child.id)`.as('log'),
-    )
+    // After an action the caller already holds the decrypted log: it is not read again.
+    .select((withLog ? logJson : sql<LogJson[]>`'[]'::json`).as('log'))
     .select(
       sql<StoredRelation[]>`(SELECT coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'relationship', r.relationship,
           'accompanying', r.accompanying, 'related_child_id', r.related_child_id, 'sensitive', r.sensitive, 'created_at', r.created_at,

@@ -23,11 +23,12 @@ import {
 } from '@haven/domain';
 import { uuidv7 } from '../ids.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
-import { type Allowed, authorize, can, requirePrincipal, rowScopeFilter } from './access.ts';
-import { appendEvents, type LoadedCase, loadCase, replayCase, teamOnAssignment } from './caseLog.ts';
+import { type Allowed, authorize, can, requirePrincipal } from './access.ts';
+import { appendEvents, caseworkerAgency, type LoadedCase, loadCase, replayCase, teamOnAssignment } from './caseLog.ts';
 import { readCasePage } from './casePage.ts';
 import { eventFieldGroup } from './caseProjection.ts';
-import { caseSummary, type ChildRow, profileOf } from './childRecord.ts';
+import { childInScope } from './childInScope.ts';
+import { type ChildRow, caseSummary, profileOf } from './childRecord.ts';
 import { notificationRepository } from './notificationRepository.ts';
 import { relationRepository, relationViews, type StoredRelation } from './relationRepository.ts';
 
@@ -65,18 +66,7 @@ export function taskView(task: CaseTask, assignee: string | null, now: Date) {
  * and audited in the same transaction.
  */
 export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
-  const { tx } = uow;
   const notices = notificationRepository(uow);
-
-  async function rowInScope(id: string, decision: Allowed, lock: boolean): Promise<ChildRow> {
-    let query = tx.selectFrom('child').selectAll().where('id', '=', id).where(rowScopeFilter('child', decision.rows));
-    if (lock) query = query.forUpdate();
-    const row = await query.executeTakeFirst();
-    if (row) return row;
-    const exists = await tx.selectFrom('child').select('jurisdiction').where('id', '=', id).executeTakeFirst();
-    if (exists) uow.auditDenied({ jurisdiction: exists.jurisdiction, action: 'read', resource: 'case', recordId: id, changedFields: [] });
-    throw new HavenError('not_found');
-  }
 
   function childAge(loaded: LoadedCase): number | null {
     return ageInYears({ ...profileOf(loaded.row).age, birthDate: loaded.birthDate }, uow.now);
@@ -93,7 +83,7 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
 
   /** The page of a case already loaded in this transaction (after an action): links and user names read here. */
   async function viewAfterAction(loaded: LoadedCase, read: Allowed): Promise<CaseView> {
-    const page = await readCasePage(uow, loaded.row.id, { ...read, rows: { kind: 'all' } });
+    const page = await readCasePage(uow, loaded.row.id, { ...read, rows: { kind: 'all' } }, false);
     return view(loaded, read, page?.links ?? [], page?.users ?? {});
   }
 
@@ -183,18 +173,7 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
 
   /** A caseworker who can take the case: active, in the case's agency, with case work in their role. */
   async function assertAssignable(userId: string, row: ChildRow): Promise<void> {
-    const user = await tx
-      .selectFrom('app_user as u')
-      .innerJoin('role as r', 'r.id', 'u.role_id')
-      .select(['u.active', 'u.agency_id', 'r.permissions', 'r.category'])
-      .where('u.id', '=', userId)
-      .executeTakeFirst();
-    const ok =
-      user?.active &&
-      user.agency_id === row.agency_id &&
-      user.permissions.includes('case:work') &&
-      user.category !== 'immigration_enforcement';
-    if (!ok) throw new HavenError('invalid_assignee');
+    if ((await caseworkerAgency(uow, userId)) !== row.agency_id) throw new HavenError('invalid_assignee');
   }
 
   async function notifyFor(loaded: LoadedCase, action: CaseActionInput, seq: number) {
@@ -224,7 +203,9 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
   return {
     async view(id: string): Promise<CaseView> {
       const read = authorize(uow, 'read', 'child', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: id });
-      const page = (await readCasePage(uow, id, read)) ?? (await rowInScope(id, read, false).then(() => undefined));
+      const page =
+        (await readCasePage(uow, id, read)) ??
+        (await childInScope(uow, id, read, { action: 'read', resource: 'case' }).then(() => undefined));
       if (!page) throw new HavenError('not_found');
       uow.audit({ jurisdiction: page.row.jurisdiction, action: 'read', resource: 'case', recordId: id, changedFields: [] });
       return view(replayCase(uow, page.row, page.log), read, page.links, page.users);
@@ -236,7 +217,7 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
       const audit = { jurisdiction: principal.jurisdiction, recordId: id };
       const read = authorize(uow, 'read', 'child', audit);
       const decision = authorize(uow, verb, 'case', audit);
-      const loaded = await loadCase(uow, await rowInScope(id, decision, true));
+      const loaded = await loadCase(uow, await childInScope(uow, id, decision, { action: 'read', resource: 'case', lock: true }));
       const refusal = refuseAction({ state: loaded.state, input, actorUserId: principal.userId, childAge: childAge(loaded), policy });
       if (refusal) throw new HavenError(refusal.code, refusal.details);
       if (input.type === 'assigned') await assertAssignable(input.userId, loaded.row);

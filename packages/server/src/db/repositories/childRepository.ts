@@ -3,23 +3,25 @@ import {
   type CasePolicy,
   type Child,
   type ChildInput,
-  type ChildUpdateInput,
   type ChildListQuery,
+  type ChildUpdateInput,
   childFieldGroups,
-  fieldAccess,
   type FirstContactInput,
+  fieldAccess,
   HavenError,
   jurisdictionContains,
-  occurredAtWithin,
   type NamePart,
+  occurredAtWithin,
   type RestrictedChildField,
 } from '@haven/domain';
 import type { Updateable } from 'kysely';
-import type { ChildTable } from '../schema.ts';
 import { childReference, uuidv7 } from '../ids.ts';
+import type { ChildTable } from '../schema.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
-import { type Allowed, authorize, can, requirePrincipal, rowScopeFilter } from './access.ts';
+import { type Allowed, authorize, can, requirePrincipal } from './access.ts';
 import { appendEvents, loadCase, writeNewCase } from './caseLog.ts';
+import { childInScope } from './childInScope.ts';
+import { listChildren } from './childList.ts';
 import {
   type ChildProfile,
   type ChildRow,
@@ -33,7 +35,6 @@ import {
   sealValue,
   summarizeChild,
 } from './childRecord.ts';
-import { listChildren } from './childList.ts';
 import { nameIndex, nameKeys } from './nameKeys.ts';
 
 type Receipt = { id: string; reference: string; createdAt: string };
@@ -86,21 +87,6 @@ function estimatedBirthDate(years: number, now: Date): string {
  * written with every change (caseLog.ts).
  */
 export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
-  const { tx } = uow;
-
-  async function findInScope(id: string, decision: Allowed, lock = false): Promise<ChildRow | undefined> {
-    let query = tx.selectFrom('child').selectAll().where('id', '=', id).where(rowScopeFilter('child', decision.rows));
-    if (lock) query = query.forUpdate();
-    return query.executeTakeFirst();
-  }
-
-  /** Out-of-scope and missing look the same (404); an out-of-scope attempt is audited as denied. */
-  async function notFound(id: string, action: string, resource: 'child' | 'case' = 'child'): Promise<never> {
-    const exists = await tx.selectFrom('child').select(['jurisdiction']).where('id', '=', id).executeTakeFirst();
-    if (exists) uow.auditDenied({ jurisdiction: exists.jurisdiction, action, resource, recordId: id, changedFields: [] });
-    throw new HavenError('not_found');
-  }
-
   /** Seals the restricted values into `sensitive` (mutated) and returns the names of the fields written. */
   function seal(id: string, sensitive: Record<string, unknown>, values: Partial<Record<RestrictedChildField, unknown>>) {
     const key = recordKey(uow.keys, id, sensitive);
@@ -224,7 +210,7 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
      * child protection agency; the registrant gets a receipt only.
      */
     async registerFirstContact(input: FirstContactInput, referralAgency: { id: string; jurisdiction: string }): Promise<Receipt> {
-      const principal = requirePrincipal(uow);
+      const _principal = requirePrincipal(uow);
       const decision = authorize(uow, 'create', 'child', { jurisdiction: referralAgency.jurisdiction, recordId: null });
       const birthDate = input.birthDate ?? (input.approximateAge !== undefined ? estimatedBirthDate(input.approximateAge, uow.now) : null);
       const profileInput: ChildUpdateInput & { sex: Child['sex'] } = {
@@ -273,7 +259,7 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
     async get(id: string): Promise<Child> {
       const principal = requirePrincipal(uow);
       const decision = authorize(uow, 'read', 'child', { jurisdiction: principal.jurisdiction, recordId: id });
-      const row = (await findInScope(id, decision)) ?? (await notFound(id, 'read'));
+      const row = await childInScope(uow, id, decision, { action: 'read', resource: 'child' });
       uow.audit({ jurisdiction: row.jurisdiction, action: 'read', resource: 'child', recordId: id, changedFields: [] });
       return projectChild(uow.keys, decision, row, uow.now);
     },
@@ -292,7 +278,7 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
       const changed = Object.keys(patch).filter((k) => patch[k as keyof ChildUpdateInput] !== undefined);
       const values = restrictedValues(patch);
       assertWritable(decision, Object.keys(values) as RestrictedChildField[]);
-      const current = (await findInScope(id, decision, true)) ?? (await notFound(id, 'update'));
+      const current = await childInScope(uow, id, decision, { action: 'update', resource: 'child', lock: true });
       if (expectedVersion !== null && current.version !== expectedVersion) throw new HavenError('version_conflict');
       if (patch.teamId && !principal.teamIds.includes(patch.teamId)) throw new HavenError('forbidden', { field: 'teamId' });
 

@@ -1,9 +1,10 @@
 import { ageInYears, type CasePolicy, consentFor, fieldAccess, HavenError } from '@haven/domain';
 import { openBytes, sealBytes } from '../../crypto/envelope.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
-import { type Allowed, authorize, requirePrincipal, rowScopeFilter } from './access.ts';
+import { type Allowed, authorize, requirePrincipal } from './access.ts';
 import { appendEvents, type LoadedCase, loadCase } from './caseLog.ts';
-import { type ChildRow, profileOf, recordKey } from './childRecord.ts';
+import { childInScope } from './childInScope.ts';
+import { profileOf, recordKey } from './childRecord.ts';
 
 export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PhotoType = (typeof photoTypes)[number];
@@ -29,14 +30,6 @@ export function looksLike(type: PhotoType, bytes: Buffer): boolean {
 export function photoRepository(uow: UnitOfWork, policy: CasePolicy) {
   const { tx } = uow;
 
-  async function inScope(id: string, decision: Allowed, lock: boolean): Promise<ChildRow> {
-    let query = tx.selectFrom('child').selectAll().where('id', '=', id).where(rowScopeFilter('child', decision.rows));
-    if (lock) query = query.forUpdate();
-    const row = await query.executeTakeFirst();
-    if (!row) throw new HavenError('not_found');
-    return row;
-  }
-
   function writable(): Allowed {
     const decision = authorize(uow, 'update', 'child', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: null });
     if (fieldAccess(decision, 'photo') !== 'write') throw new HavenError('field_read_only', { fields: ['photo'] });
@@ -44,7 +37,7 @@ export function photoRepository(uow: UnitOfWork, policy: CasePolicy) {
   }
 
   async function change(id: string, decision: Allowed, store: (loaded: LoadedCase) => Promise<boolean>) {
-    const loaded = await loadCase(uow, await inScope(id, decision, true));
+    const loaded = await loadCase(uow, await childInScope(uow, id, decision, { action: 'update', resource: 'child', lock: true }));
     const hasPhoto = await store(loaded);
     await appendEvents(uow, loaded, [{ type: 'profile_updated', fields: ['photo'] }], policy, { has_photo: hasPhoto });
     uow.audit({ jurisdiction: loaded.row.jurisdiction, action: 'update', resource: 'child', recordId: id, changedFields: ['photo'] });
@@ -86,7 +79,7 @@ export function photoRepository(uow: UnitOfWork, policy: CasePolicy) {
     async get(id: string): Promise<{ type: PhotoType; bytes: Buffer }> {
       const decision = authorize(uow, 'read', 'child', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: id });
       if (fieldAccess(decision, 'photo') === 'hidden') throw new HavenError('forbidden', { fieldGroup: 'photo' });
-      const row = await inScope(id, decision, false);
+      const row = await childInScope(uow, id, decision, { action: 'read', resource: 'child' });
       const photo = await tx
         .selectFrom('child_photo')
         .selectAll()

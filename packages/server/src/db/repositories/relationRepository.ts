@@ -2,7 +2,8 @@ import { fieldAccess, HavenError, type RelationInput, type RelationView } from '
 import type { KeyRing } from '../../crypto/keyring.ts';
 import { uuidv7 } from '../ids.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
-import { type Allowed, authorize, requirePrincipal, rowScopeFilter } from './access.ts';
+import { type Allowed, authorize, requirePrincipal } from './access.ts';
+import { childInScope } from './childInScope.ts';
 import { type ChildRow, openValue, recordKey, sealValue } from './childRecord.ts';
 
 const relationAad = (childId: string, relationId: string, field: string) => `child:${childId}:relation:${relationId}:${field}`;
@@ -47,14 +48,6 @@ export function relationViews(keys: KeyRing, row: ChildRow, read: Allowed, rows:
 export function relationRepository(uow: UnitOfWork) {
   const { tx } = uow;
 
-  async function childInScope(id: string, decision: Allowed, lock = false): Promise<ChildRow> {
-    let query = tx.selectFrom('child').selectAll().where('id', '=', id).where(rowScopeFilter('child', decision.rows));
-    if (lock) query = query.forUpdate();
-    const row = await query.executeTakeFirst();
-    if (!row) throw new HavenError('not_found');
-    return row;
-  }
-
   return {
     /** The siblings and accompanying adults the child is recorded with (relationship and sibling's reference only). */
     async together(row: ChildRow): Promise<{ kind: string; relationship: string; reference: string | null }[]> {
@@ -73,7 +66,7 @@ export function relationRepository(uow: UnitOfWork) {
     async add(childId: string, input: RelationInput): Promise<string> {
       const principal = requirePrincipal(uow);
       const decision = authorize(uow, 'work', 'case', { jurisdiction: principal.jurisdiction, recordId: childId });
-      const child = await childInScope(childId, decision, true);
+      const child = await childInScope(uow, childId, decision, { action: 'link', resource: 'case', lock: true });
       const id = uuidv7(uow.now.getTime());
       const base = {
         jurisdiction: child.jurisdiction,
@@ -83,7 +76,7 @@ export function relationRepository(uow: UnitOfWork) {
       };
       if (input.kind === 'child') {
         if (input.relatedChildId === childId) throw new HavenError('validation_failed', { field: 'relatedChildId' });
-        const other = await childInScope(input.relatedChildId, decision);
+        const other = await childInScope(uow, input.relatedChildId, decision, { action: 'link', resource: 'case' });
         const exists = await tx
           .selectFrom('child_relation')
           .select('id')
@@ -131,7 +124,7 @@ export function relationRepository(uow: UnitOfWork) {
     async remove(childId: string, relationId: string): Promise<void> {
       const principal = requirePrincipal(uow);
       const decision = authorize(uow, 'work', 'case', { jurisdiction: principal.jurisdiction, recordId: childId });
-      const child = await childInScope(childId, decision, true);
+      const child = await childInScope(uow, childId, decision, { action: 'unlink', resource: 'case', lock: true });
       const relation = await tx
         .selectFrom('child_relation')
         .selectAll()
