@@ -45,15 +45,22 @@ export async function apiWrite({ quick }: { quick: boolean }): Promise<BenchResu
   };
 
   await api(2); // warm-up: JIT, pools, chain heads
+  const template = { id: '', owner: worker.userId, agency: worker.agencyId };
+  template.id = String(
+    (await sql<{ id: string }>`SELECT id FROM child ORDER BY created_at LIMIT 1`.execute(scratch.database.db)).rows[0]?.id,
+  );
   const rows: Record<string, string | number>[] = [];
   for (const concurrency of [1, 8]) {
     const raw = await rawFloor(scratch.database, worker, concurrency, seconds);
+    const same = await sameRowsFloor(scratch.database, template, concurrency, seconds);
     const measured = await api(concurrency);
     rows.push({
       concurrency,
       'API writes/s': Math.round(measured.perSecond),
       'raw INSERT+audit tx/s': Math.round(raw),
       'ratio API/raw': Number((measured.perSecond / raw).toFixed(2)),
+      'same rows tx/s': Math.round(same),
+      'ratio API/same rows': Number((measured.perSecond / same).toFixed(2)),
       'API p50 ms': measured.p50,
       'API p99 ms': measured.p99,
     });
@@ -71,6 +78,69 @@ export async function apiWrite({ quick }: { quick: boolean }): Promise<BenchResu
       'Client and server share this machine; the ratio, measured in the same run, is the figure to compare (goal: at least 0.5 at 8 writers).',
     ],
   };
+}
+
+/**
+ * The same rows a registration writes, copied from one the API wrote (the record with its derived
+ * columns, its first log entry, its tasks), inserted with a new id and reference plus one audit row
+ * in one transaction: the raw floor for the same work.
+ */
+async function sameRowsFloor(
+  database: Database,
+  template: { id: string; owner: string; agency: string },
+  concurrency: number,
+  seconds: number,
+) {
+  const copy = async (table: string, where: string) => {
+    const types = await database.pool.query<{ column_name: string; type: string }>(
+      `SELECT a.attname AS column_name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
+        WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum`,
+      [table],
+    );
+    const columns = types.rows.map((c) => c.column_name);
+    const rows = (await database.pool.query(`SELECT ${columns.join(', ')} FROM ${table} WHERE ${where}`, [template.id])).rows;
+    const raw = (v: unknown, type: string) => (type.startsWith('json') ? JSON.stringify(v) : v);
+    const values = rows.map((r) => columns.map((c, i) => raw(r[c], types.rows[i]?.type ?? '')));
+    const tuple = (offset: number) => `(${columns.map((_, i) => `$${offset + i + 1}::${types.rows[i]?.type}`).join(', ')})`;
+    const text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map((_, r) => tuple(r * columns.length)).join(', ')}`;
+    return { columns, values, text };
+  };
+  const child = await copy('child', 'id = $1');
+  const events = await copy('case_event', 'child_id = $1');
+  const tasks = await copy('case_task', 'child_id = $1');
+  const withId = (t: Awaited<ReturnType<typeof copy>>, id: string, more: Record<string, unknown> = {}) =>
+    t.values.flatMap((row) =>
+      row.map((v, i) => ((t.columns[i] === 'id' && t === child) || t.columns[i] === 'child_id' ? id : (more[t.columns[i] ?? ''] ?? v))),
+    );
+  const deadline = Date.now() + seconds * 1000;
+  let done = 0;
+  const hash = 'f'.repeat(64);
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      const client = await database.pool.connect();
+      const chain = `same:${w}:${Date.now()}`;
+      let seq = 0;
+      try {
+        while (Date.now() < deadline) {
+          const id = crypto.randomUUID();
+          await client.query('BEGIN');
+          await client.query(child.text, withId(child, id, { reference: `RAW-${id}` }));
+          await client.query(events.text, withId(events, id));
+          if (tasks.values.length > 0) await client.query(tasks.text, withId(tasks, id));
+          await client.query(
+            `INSERT INTO audit_event (chain_id, seq, jurisdiction, occurred_at, actor_user_id, actor_role, actor_agency_id, purpose, action, resource, record_id, changed_fields, request_id, prev_hash, hash)
+             VALUES ($1, $2, 'GR', now(), $3, 'caseworker', $4, 'case_management', 'create', 'child', $5, '{givenName,familyName}', $6, $7, $7)`,
+            [chain, ++seq, template.owner, template.agency, id, id, hash],
+          );
+          await client.query('COMMIT');
+          done++;
+        }
+      } finally {
+        client.release();
+      }
+    }),
+  );
+  return done / seconds;
 }
 
 /** The floor: the same record and one audit row, precomputed, inserted in one transaction. */

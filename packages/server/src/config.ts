@@ -18,6 +18,7 @@ export const EnvConfig = z.object({
   HAVEN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HAVEN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   HAVEN_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  HAVEN_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   HAVEN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   HAVEN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   HAVEN_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
@@ -38,7 +39,13 @@ export interface Config {
   jobs: boolean;
   secureCookies: boolean;
   logLevel: EnvConfig['HAVEN_LOG_LEVEL'];
-  auth: { sessionIdleMinutes: number; sessionAbsoluteHours: number; lockoutThreshold: number; lockoutMinutes: number };
+  auth: {
+    sessionIdleMinutes: number;
+    sessionAbsoluteHours: number;
+    sessionCacheMs: number;
+    lockoutThreshold: number;
+    lockoutMinutes: number;
+  };
   loginRatePerMinute: number;
   webDist: string;
 }
@@ -69,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: {
       sessionIdleMinutes: e.HAVEN_SESSION_IDLE_MINUTES,
       sessionAbsoluteHours: e.HAVEN_SESSION_ABSOLUTE_HOURS,
+      sessionCacheMs: e.HAVEN_SESSION_CACHE_MS,
       lockoutThreshold: e.HAVEN_LOCKOUT_THRESHOLD,
       lockoutMinutes: e.HAVEN_LOCKOUT_MINUTES,
     },

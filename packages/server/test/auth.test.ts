@@ -108,6 +108,18 @@ describe('sign-in', () => {
     assert.equal((await client.get('/api/v1/auth/session')).status, 401);
   });
 
+  test('a session revoked outside this server (another instance, psql) is trusted at most for the 2-second cache', async () => {
+    const user = await h.org.user('caseworker');
+    const client = new Client(h.app);
+    await client.login(user);
+    assert.equal((await client.get('/api/v1/auth/session')).status, 200);
+    // Straight to the database, past this process's identity watch.
+    await h.database.pool.query('UPDATE session SET revoked_at = now() WHERE user_id = $1', [user.id]);
+    assert.equal((await client.get('/api/v1/auth/session')).status, 200, 'served from the cache within its time to live');
+    h.clock.advance(2_000);
+    assert.equal((await client.get('/api/v1/auth/session')).status, 401);
+  });
+
   test('password change needs the current password and ends the other sessions', async () => {
     const user = await h.org.user('caseworker');
     const a = new Client(h.app);

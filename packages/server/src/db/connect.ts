@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { identityWatch } from './identityWatch.ts';
 import { migrateToLatest } from './migrate.ts';
 import { PgliteServer } from './pgliteServer.ts';
 import type { DB } from './schema.ts';
@@ -130,5 +131,5 @@ function newKysely(pool: pg.Pool): Kysely<DB> {
   // An idle connection that the server drops (restart, failover) is discarded by the pool; without a
   // listener its 'error' event would crash the process.
   pool.on('error', () => {});
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [identityWatch()] });
 }

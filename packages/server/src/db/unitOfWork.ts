@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import { type AuditEntry, appendAudit, auditedRead, auditRounds, auditStatement } from '../audit/writer.ts';
 import type { KeyRing } from '../crypto/keyring.ts';
+import { identityChanged, identityGeneration } from './identityWatch.ts';
 import type { DB } from './schema.ts';
 
 /** Everything a request or a CLI command acts with. System actions have no principal. */
@@ -79,6 +80,16 @@ export async function appendDenied(deps: DataDeps, actor: Actor, entry: AuditInp
 }
 
 export async function runInTransaction<T>(deps: DataDeps, actor: Actor, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  const generation = identityGeneration();
+  try {
+    return await inTransaction(deps, actor, work);
+  } finally {
+    // A session read between an identity write and this COMMIT saw the old state: drop it too.
+    if (identityGeneration() !== generation) identityChanged();
+  }
+}
+
+function inTransaction<T>(deps: DataDeps, actor: Actor, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   return withRefusalsAudited(deps, actor, async (recorder) =>
     deps.db.transaction().execute(async (tx) => {
       const uow: UnitOfWork = {

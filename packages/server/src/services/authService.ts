@@ -4,7 +4,9 @@ import { decoyHash, passwordHasher } from '../auth/passwords.ts';
 import { csrfKey, csrfTokenFor, newRecoveryCodes, newSessionToken, recoveryCodeHash, sessionIdOf } from '../auth/tokens.ts';
 import { matchTotp, newTotpSecret, totpUri } from '../auth/totp.ts';
 import { identityRepository, type LoadedPrincipal, type SessionRow } from '../db/repositories/identityRepository.ts';
+import { identityGeneration } from '../db/identityWatch.ts';
 import { type Actor, type DataDeps, runInTransaction, runReadOnly, type UnitOfWork } from '../db/unitOfWork.ts';
+import { sessionCache } from '../auth/sessionCache.ts';
 import type { Principal } from '@haven/domain';
 
 export interface AuthSettings {
@@ -12,7 +14,11 @@ export interface AuthSettings {
   sessionAbsoluteHours: number;
   lockoutThreshold: number;
   lockoutMinutes: number;
+  /** How long a resolved session may be reused without a lookup (ms); 0 turns the cache off. */
+  sessionCacheMs?: number;
 }
+
+const defaultSessionCacheMs = 2000;
 
 /** A resolved session: who is signed in, how far, and the token that proves it. */
 export interface SessionContext {
@@ -28,6 +34,7 @@ const self = (principal: Principal, requestId: string | null): Actor => ({ princ
 /** Sign-in, two-factor and session use-cases; transport-free (HTTP and tests call the same functions). */
 export function authService(deps: DataDeps, settings: AuthSettings) {
   const csrf = csrfKey(deps.keys.indexKey);
+  const sessions = sessionCache<SessionContext>(settings.sessionCacheMs ?? defaultSessionCacheMs);
 
   async function describe(sessionId: string, state: SessionState, userId: string): Promise<SessionContext | undefined> {
     return runInTransaction(deps, anonymous(null), (uow) => describeIn(uow, sessionId, state, userId));
@@ -70,6 +77,18 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
         },
       },
     };
+  }
+
+  /** The live session with its principal, read from the database. */
+  function lookUp(id: string): Promise<SessionContext | undefined> {
+    return runReadOnly(deps, anonymous(null), async (uow) => {
+      const identity = identityRepository(uow);
+      const found = await identity.findLiveSession(id);
+      if (!found) return undefined;
+      // Sliding idle expiry, written at most once a minute per session.
+      if (uow.now.getTime() - found.session.last_seen_at.getTime() > 60_000) await identity.touchSession(id, settings.sessionIdleMinutes);
+      return contextOf(found.session, found.session.state as SessionState, found.loaded);
+    });
   }
 
   async function requireContext(sessionId: string, state: SessionState, userId: string): Promise<SessionContext> {
@@ -119,14 +138,16 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
     /** The session behind a cookie token, or undefined when it is unknown, revoked or expired. */
     async resolve(token: string): Promise<SessionContext | undefined> {
       const id = sessionIdOf(token);
-      return runReadOnly(deps, anonymous(null), async (uow) => {
-        const identity = identityRepository(uow);
-        const found = await identity.findLiveSession(id);
-        if (!found) return undefined;
-        // Sliding idle expiry, written at most once a minute per session.
-        if (uow.now.getTime() - found.session.last_seen_at.getTime() > 60_000) await identity.touchSession(id, settings.sessionIdleMinutes);
-        return contextOf(found.session, found.session.state as SessionState, found.loaded);
-      });
+      const now = deps.clock.now().getTime();
+      const cached = sessions.get(id, now);
+      if (cached) return cached;
+      const generation = identityGeneration();
+      const context = await lookUp(id);
+      if (context) {
+        const { idle_expires_at, absolute_expires_at } = context.session;
+        sessions.set(id, context, now, Math.min(idle_expires_at.getTime(), absolute_expires_at.getTime()), generation);
+      }
+      return context;
     },
 
     /** Second step of sign-in: a TOTP code or an unused recovery code. Issues a new token. */
