@@ -19,6 +19,10 @@ import {
 const identityTables = new Set(['session', 'app_user', 'role', 'user_team', 'agency', 'team']);
 const writeKinds = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'MergeQueryNode']);
 
+export function isIdentityTable(table: string): boolean {
+  return identityTables.has(table);
+}
+
 let generation = 0;
 
 export function identityGeneration(): number {

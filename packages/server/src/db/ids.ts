@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../crypto/random.ts';
 
 /**
  * UUID version 7 (RFC 9562): time-ordered, so new rows land at the end of B-tree indexes.

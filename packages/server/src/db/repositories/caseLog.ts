@@ -10,6 +10,7 @@ import {
   foldCase,
 } from '@haven/domain';
 import type { Insertable, Updateable } from 'kysely';
+import { insertRows } from '../insertRows.ts';
 import type { ChildTable } from '../schema.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type CaseColumns, type CaseRef, caseColumns, eventRow, openEvent, taskRows } from './caseProjection.ts';
@@ -113,10 +114,16 @@ export async function writeNewCase(
   const { events, state } = newEvents(uow, emptyCaseState(), datas, occurredAt);
   const tasks = caseTasks(state, policy, birthDate);
   const columns = caseColumns(state, tasks);
-  await uow.write(uow.tx.insertInto('child').values({ ...row, ...columns }));
-  await uow.write(uow.tx.insertInto('case_event').values(events.map((e) => eventRow(key, row, e))));
+  await uow.write(insertRows(uow.tx, 'child', [{ ...row, ...columns }]));
+  await uow.write(
+    insertRows(
+      uow.tx,
+      'case_event',
+      events.map((e) => eventRow(key, row, e)),
+    ),
+  );
   const rows = taskRows(row, state, tasks);
-  if (rows.length > 0) await uow.write(uow.tx.insertInto('case_task').values(rows));
+  if (rows.length > 0) await uow.write(insertRows(uow.tx, 'case_task', rows));
   return columns;
 }
 
@@ -136,7 +143,7 @@ export async function recomputeTasks(uow: UnitOfWork, loaded: LoadedCase, policy
 async function rewriteTasks(uow: UnitOfWork, ref: CaseRef, state: CaseState, tasks: readonly CaseTask[]): Promise<void> {
   await uow.tx.deleteFrom('case_task').where('jurisdiction', '=', ref.jurisdiction).where('child_id', '=', ref.id).execute();
   const rows = taskRows(ref, state, tasks);
-  if (rows.length > 0) await uow.tx.insertInto('case_task').values(rows).execute();
+  if (rows.length > 0) await insertRows(uow.tx, 'case_task', rows).execute();
 }
 
 /**
@@ -170,10 +177,11 @@ export async function appendEvents(
     .returningAll()
     .executeTakeFirstOrThrow();
   if (events.length > 0)
-    await uow.tx
-      .insertInto('case_event')
-      .values(events.map((e) => eventRow(key, row, e)))
-      .execute();
+    await insertRows(
+      uow.tx,
+      'case_event',
+      events.map((e) => eventRow(key, row, e)),
+    ).execute();
   await rewriteTasks(uow, ref, state, tasks);
   return { row: updated, key, events: [...loaded.events, ...events], state, birthDate };
 }

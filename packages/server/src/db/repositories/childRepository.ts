@@ -117,6 +117,7 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
     const key = seal(id, sensitive, values);
     const names = (values.names as NamePart[] | undefined) ?? [];
     const birthDate = (values.birthDate as string | undefined) ?? null;
+    const profile = profileFrom(args.input, emptyProfile);
     const row = {
       jurisdiction: args.jurisdiction,
       id,
@@ -130,7 +131,7 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
       typology: args.typology,
       location_code: args.locationCode,
       treated_as_child: true,
-      profile: JSON.stringify(profileFrom(args.input, emptyProfile)),
+      profile: JSON.stringify(profile),
       sensitive: JSON.stringify(sensitive),
       name_index: nameIndex(uow.keys, names),
       name_keys: nameKeys(uow.keys, names),
@@ -152,7 +153,7 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
       ...row,
       ...columns,
       sensitive,
-      profile: profileFrom(args.input, emptyProfile) as unknown as Record<string, unknown>,
+      profile: profile as unknown as Record<string, unknown>,
     } as ChildRow;
     return { receipt: { id, reference: row.reference, createdAt: uow.now.toISOString() }, row: written, values };
   }
