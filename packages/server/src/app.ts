@@ -60,7 +60,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   app.setValidatorCompiler(({ schema, httpPart }) => (value) => {
     // PostgreSQL text cannot hold NUL: refuse it in any string of any request part, as bad input.
-    const nul = findNul(value, []);
+    const nul = findNul(value);
     if (nul)
       return {
         error: new RequestValidationError([{ code: 'custom', path: nul, message: 'NUL character', input: undefined }], httpPart ?? 'body'),
@@ -160,17 +160,19 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 }
 
 /** The path of the first string containing a NUL character, or undefined. */
-function findNul(value: unknown, path: PropertyKey[]): PropertyKey[] | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+function findNul(value: unknown): PropertyKey[] | undefined {
+  // The path is built on the way out, only when a NUL is found: this runs on every request body.
+  if (typeof value === 'string') return value.includes('\u0000') ? [] : undefined;
   if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = findNul(item, [...path, i]);
-      if (found) return found;
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i]);
+      if (found) return [i, ...found];
     }
   } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = findNul(key, [...path, key]) ?? findNul(item, [...path, key]);
-      if (found) return found;
+    for (const key of Object.keys(value)) {
+      if (key.includes('\u0000')) return [key];
+      const found = findNul((value as Record<string, unknown>)[key]);
+      if (found) return [key, ...found];
     }
   }
   return undefined;
