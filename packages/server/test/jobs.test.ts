@@ -4,6 +4,7 @@ import { runInTransaction } from '../src/db/unitOfWork.ts';
 import { type Jobs, startJobs } from '../src/jobs/jobs.ts';
 import { verifyAudit } from '../src/audit/verify.ts';
 import { notifyOverdueTasks } from '../src/jobs/deadlines.ts';
+import { purgeExpired } from '../src/jobs/housekeeping.ts';
 import { createHarness, type Harness, sampleChild, signIn } from './support/harness.ts';
 
 let h: Harness;
@@ -67,4 +68,27 @@ test('the case-deadlines job notifies an overdue high-risk task to the caseworke
   assert.ok((await overdue(workerId)).some((n) => n.ref === 'first_action'));
   assert.equal((await notifyOverdueTasks(h.deps)) > 0, true);
   assert.equal((await overdue(supervisorUser.id)).length, 1, 'notified once');
+});
+
+test('housekeeping purges sessions ended over 30 days ago and old idempotency keys, keeps live ones, and is audited', async () => {
+  assert.ok((await jobs.boss.getSchedules()).some((s) => s.name === 'housekeeping'));
+  const user = await h.org.user('caseworker');
+  const old = await signIn(h, user);
+  const created = await old.post('/api/v1/children', sampleChild, { 'idempotency-key': 'housekeeping-1234' });
+  assert.equal(created.status, 201);
+  h.clock.advance(31 * 86_400_000);
+  const live = await signIn(h, user);
+  const purged = await purgeExpired(h.deps);
+  assert.ok(purged.sessions >= 1 && purged.idempotencyKeys >= 1, JSON.stringify(purged));
+  assert.equal((await live.get('/api/v1/auth/session')).status, 200, 'a live session is kept');
+  const keys = await h.database.db.selectFrom('idempotency_key').select('key').where('key', '=', 'housekeeping-1234').execute();
+  assert.equal(keys.length, 0);
+  const event = await h.database.db
+    .selectFrom('audit_event')
+    .select(['changed_fields', 'actor_user_id'])
+    .where('action', '=', 'purge')
+    .orderBy('occurred_at', 'desc')
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(event.changed_fields, ['sessions', 'idempotencyKeys']);
+  assert.equal(event.actor_user_id, null);
 });

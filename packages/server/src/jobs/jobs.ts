@@ -5,6 +5,7 @@ import { appRoleName, type Database } from '../db/connect.ts';
 import type { DataDeps } from '../db/unitOfWork.ts';
 import { casePolicyStore } from '../services/casePolicyStore.ts';
 import { applyPolicyChange, notifyOverdueTasks } from './deadlines.ts';
+import { purgeExpired } from './housekeeping.ts';
 
 export interface Jobs {
   boss: PgBoss;
@@ -27,6 +28,8 @@ export async function startJobs(database: Database, deps: DataDeps, appRole: boo
     await boss.schedule('audit-seal', '*/5 * * * *', {}, { singletonKey: 'audit-seal' });
     await boss.createQueue('case-deadlines');
     await boss.schedule('case-deadlines', '*/5 * * * *', {}, { singletonKey: 'case-deadlines' });
+    await boss.createQueue('housekeeping');
+    await boss.schedule('housekeeping', '17 3 * * *', {}, { singletonKey: 'housekeeping' });
     // The queue's own tables (never child data or audit) then belong to the app role, which
     // pg-boss's maintenance (partitions, archiving) runs as on the shared PGlite session.
     if (database.engine === 'pglite') {
@@ -49,6 +52,9 @@ export async function startJobs(database: Database, deps: DataDeps, appRole: boo
   await boss.work('case-deadlines', async () => {
     await applyPolicyChange(deps, await policies.get());
     await notifyOverdueTasks(deps, 14);
+  });
+  await boss.work('housekeeping', async () => {
+    await purgeExpired(deps);
   });
   return {
     boss,
