@@ -18,7 +18,10 @@ const system = { principal: null, purpose: 'administration' as const, requestId:
  * and idempotency keys (they hold a record id, never child data). One audit event records the
  * purge with the names of what was purged, never values.
  */
-export async function purgeExpired(deps: DataDeps, retention: Retention = defaultRetention): Promise<{ sessions: number; idempotencyKeys: number }> {
+export async function purgeExpired(
+  deps: DataDeps,
+  retention: Retention = defaultRetention,
+): Promise<{ sessions: number; idempotencyKeys: number }> {
   return runInTransaction(deps, system, async (uow) => {
     const day = 86_400_000;
     const sessionsBefore = new Date(uow.now.getTime() - retention.sessionDays * day);
