@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
+import type pg from 'pg';
 import { buildApp } from '../../packages/server/src/app.ts';
 import { sampleChild as sampleChildBody, testAuthSettings } from '../../packages/server/test/support/harness.ts';
 import type { BenchResult } from '../run.ts';
@@ -50,10 +51,10 @@ export async function apiWrite({ quick }: { quick: boolean }): Promise<BenchResu
   };
 
   await api(8); // warm-up: JIT, every pooled connection (a new PostgreSQL backend loads its caches), chain heads
-  const template = { id: '', owner: worker.userId, agency: worker.agencyId };
-  template.id = String(
-    (await sql<{ id: string }>`SELECT id FROM child ORDER BY created_at LIMIT 1`.execute(scratch.database.db)).rows[0]?.id,
-  );
+  const template = {
+    owner: worker,
+    id: String((await sql<{ id: string }>`SELECT id FROM child ORDER BY created_at LIMIT 1`.execute(scratch.database.db)).rows[0]?.id),
+  };
   const rows: Record<string, string | number>[] = [];
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
   for (const concurrency of [1, 8]) {
@@ -96,101 +97,32 @@ export async function apiWrite({ quick }: { quick: boolean }): Promise<BenchResu
   };
 }
 
-/**
- * The same rows a registration writes, copied from one the API wrote (the record with its derived
- * columns, its first log entry, its tasks), inserted with a new id and reference plus one audit row
- * in one transaction: the raw floor for the same work.
- */
-async function sameRowsFloor(
-  database: Database,
-  template: { id: string; owner: string; agency: string },
-  concurrency: number,
-  seconds: number,
-) {
-  const copy = async (table: string, where: string) => {
-    const types = await database.pool.query<{ column_name: string; type: string }>(
-      `SELECT a.attname AS column_name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
-        WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum`,
-      [table],
-    );
-    const columns = types.rows.map((c) => c.column_name);
-    const rows = (await database.pool.query(`SELECT ${columns.join(', ')} FROM ${table} WHERE ${where}`, [template.id])).rows;
-    const raw = (v: unknown, type: string) => (type.startsWith('json') ? JSON.stringify(v) : v);
-    const values = rows.map((r) => columns.map((c, i) => raw(r[c], types.rows[i]?.type ?? '')));
-    const tuple = (offset: number) => `(${columns.map((_, i) => `$${offset + i + 1}::${types.rows[i]?.type}`).join(', ')})`;
-    const text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map((_, r) => tuple(r * columns.length)).join(', ')}`;
-    return { columns, values, text };
-  };
-  const child = await copy('child', 'id = $1');
-  const events = await copy('case_event', 'child_id = $1');
-  const tasks = await copy('case_task', 'child_id = $1');
-  const withId = (t: Awaited<ReturnType<typeof copy>>, id: string, more: Record<string, unknown> = {}) =>
-    t.values.flatMap((row) =>
-      row.map((v, i) => ((t.columns[i] === 'id' && t === child) || t.columns[i] === 'child_id' ? id : (more[t.columns[i] ?? ''] ?? v))),
-    );
-  const deadline = Date.now() + seconds * 1000;
-  let done = 0;
-  const hash = 'f'.repeat(64);
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, w) => {
-      const client = await database.pool.connect();
-      const chain = `same:${w}:${Date.now()}`;
-      let seq = 0;
-      try {
-        while (Date.now() < deadline) {
-          const id = crypto.randomUUID();
-          await client.query('BEGIN');
-          await client.query(child.text, withId(child, id, { reference: `RAW-${id}` }));
-          await client.query(events.text, withId(events, id));
-          if (tasks.values.length > 0) await client.query(tasks.text, withId(tasks, id));
-          await client.query(
-            `INSERT INTO audit_event (chain_id, seq, jurisdiction, occurred_at, actor_user_id, actor_role, actor_agency_id, purpose, action, resource, record_id, changed_fields, request_id, prev_hash, hash)
-             VALUES ($1, $2, 'GR', now(), $3, 'caseworker', $4, 'case_management', 'create', 'child', $5, '{givenName,familyName}', $6, $7, $7)`,
-            [chain, ++seq, template.owner, template.agency, id, id, hash],
-          );
-          await client.query('COMMIT');
-          done++;
-        }
-      } finally {
-        client.release();
-      }
-    }),
-  );
-  return done / seconds;
-}
+type Client = pg.PoolClient;
 
-/** The floor: the same record and one audit row, precomputed, inserted in one transaction. */
-async function rawFloor(
+/**
+ * One floor: `concurrency` clients each loop, until the time is up, on BEGIN; `insertRecord`; the
+ * record's audit row; COMMIT. Returns transactions per second.
+ */
+async function floor(
   database: Database,
-  owner: { userId: string; agencyId: string; teamId: string },
+  owner: { userId: string; agencyId: string },
   concurrency: number,
   seconds: number,
+  insertRecord: (client: Client, id: string) => Promise<unknown>,
 ) {
-  const sensitive = JSON.stringify(
-    Object.fromEntries(
-      ['givenName', 'familyName', 'birthDate', 'location', 'legalStatus'].map((f) => [
-        f,
-        { v: 1, kid: 'k', wiv: 'x'.repeat(16), wdek: 'x'.repeat(64), iv: 'x'.repeat(16), ct: 'x'.repeat(40) },
-      ]),
-    ),
-  );
   const deadline = Date.now() + seconds * 1000;
   let done = 0;
   const hash = 'f'.repeat(64);
   await Promise.all(
     Array.from({ length: concurrency }, async (_, w) => {
       const client = await database.pool.connect();
-      const chain = `raw:${w}:${Date.now()}`;
+      const chain = `floor:${w}:${crypto.randomUUID()}`;
       let seq = 0;
       try {
         while (Date.now() < deadline) {
           const id = crypto.randomUUID();
           await client.query('BEGIN');
-          await client.query(
-            `INSERT INTO child (jurisdiction, id, reference, agency_id, team_id, owner_user_id, sex, birth_year, nationality, sensitive, name_index, created_by, updated_by)
-             VALUES ('GR', $1, $2, $3, $4, $5, 'female', 2011, '{SD}', $6, $7, $5, $5)`,
-            [id, `RAW-${id}`, owner.agencyId, owner.teamId, owner.userId, sensitive, hash],
-          );
+          await insertRecord(client, id);
           await client.query(
             `INSERT INTO audit_event (chain_id, seq, jurisdiction, occurred_at, actor_user_id, actor_role, actor_agency_id, purpose, action, resource, record_id, changed_fields, request_id, prev_hash, hash)
              VALUES ($1, $2, 'GR', now(), $3, 'caseworker', $4, 'case_management', 'create', 'child', $5, '{givenName,familyName}', $6, $7, $7)`,
@@ -205,6 +137,75 @@ async function rawFloor(
     }),
   );
   return done / seconds;
+}
+
+/** An INSERT of the rows of `table` that belong to the template record, its values read once. */
+async function copyRows(database: Database, table: string, where: string, templateId: string) {
+  const types = await database.pool.query<{ column_name: string; type: string }>(
+    `SELECT a.attname AS column_name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
+      WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum`,
+    [table],
+  );
+  const columns = types.rows.map((c) => c.column_name);
+  const rows = (await database.pool.query(`SELECT ${columns.join(', ')} FROM ${table} WHERE ${where}`, [templateId])).rows;
+  const values = rows.map((r) =>
+    types.rows.map(({ column_name, type }) => (type.startsWith('json') ? JSON.stringify(r[column_name]) : r[column_name])),
+  );
+  const tuple = (offset: number) => `(${types.rows.map(({ type }, i) => `$${offset + i + 1}::${type}`).join(', ')})`;
+  const text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map((_, r) => tuple(r * columns.length)).join(', ')}`;
+  /** Inserts the copy with the given columns replaced (a new id, child id and reference). */
+  return (client: Client, replace: Record<string, unknown>) =>
+    rows.length === 0
+      ? undefined
+      : client.query(
+          text,
+          values.flatMap((row) => row.map((v, i) => ((columns[i] as string) in replace ? replace[columns[i] as string] : v))),
+        );
+}
+
+/**
+ * The same rows a registration writes, copied from one the API wrote (the record with its derived
+ * columns, its first log entry, its tasks), inserted with a new id and reference plus one audit row
+ * in one transaction: the raw floor for the same work.
+ */
+async function sameRowsFloor(
+  database: Database,
+  template: { id: string; owner: { userId: string; agencyId: string } },
+  concurrency: number,
+  seconds: number,
+) {
+  const child = await copyRows(database, 'child', 'id = $1', template.id);
+  const events = await copyRows(database, 'case_event', 'child_id = $1', template.id);
+  const tasks = await copyRows(database, 'case_task', 'child_id = $1', template.id);
+  return floor(database, template.owner, concurrency, seconds, async (client, id) => {
+    await child(client, { id, reference: `RAW-${id}` });
+    await events(client, { child_id: id });
+    await tasks(client, { child_id: id });
+  });
+}
+
+/** The floor the platform issue set: the record (precomputed values) and one audit row, in one transaction. */
+async function rawFloor(
+  database: Database,
+  owner: { userId: string; agencyId: string; teamId: string },
+  concurrency: number,
+  seconds: number,
+) {
+  const sensitive = JSON.stringify(
+    Object.fromEntries(
+      ['givenName', 'familyName', 'birthDate', 'location', 'legalStatus'].map((f) => [
+        f,
+        { v: 1, kid: 'k', wiv: 'x'.repeat(16), wdek: 'x'.repeat(64), iv: 'x'.repeat(16), ct: 'x'.repeat(40) },
+      ]),
+    ),
+  );
+  return floor(database, owner, concurrency, seconds, (client, id) =>
+    client.query(
+      `INSERT INTO child (jurisdiction, id, reference, agency_id, team_id, owner_user_id, sex, birth_year, nationality, sensitive, name_index, created_by, updated_by)
+       VALUES ('GR', $1, $2, $3, $4, $5, 'female', 2011, '{SD}', $6, $7, $5, $5)`,
+      [id, `RAW-${id}`, owner.agencyId, owner.teamId, owner.userId, sensitive, 'f'.repeat(64)],
+    ),
+  );
 }
 
 interface AutocannonResult {

@@ -28,8 +28,5 @@ export function sessionCache<T>(ttlMs: number, max = 10_000) {
       if (entries.size >= max) entries.delete(entries.keys().next().value as string);
       entries.set(id, { value, until: Math.min(now + ttlMs, expiresAt), generation });
     },
-    forget(id: string): void {
-      entries.delete(id);
-    },
   };
 }
