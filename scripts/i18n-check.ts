@@ -20,9 +20,9 @@ import {
   purposes,
   resources,
   roleCategories,
-  scopes,
   SessionState,
   Sex,
+  scopes,
 } from '@haven/domain';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, i18n check, unit and integration tests (PGlite, and PostgreSQL 15 when
+// `npm test`: lint, typecheck, i18n check, unit and integration tests (PGlite, and PostgreSQL 15 when
 // TEST_DATABASE_URL is set), web component tests and end-to-end tests in Chromium.
 // Prints one closing line: "N passed, N failed". `npm test -- unit|integration|web|e2e` runs one part.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -73,6 +73,7 @@ const integrationFiles = files('packages/server/test', /\.test\.ts$/);
 const e2eFiles = files('tests/e2e', /\.test\.ts$/);
 
 if (!only || only === 'unit') {
+  check('lint (biome)', process.execPath, [join(root, 'node_modules/@biomejs/biome/bin/biome'), 'check', '.']);
   check('typecheck', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
   check('typecheck e2e', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tests/tsconfig.json', '--noEmit']);
   if (existsSync(join(root, 'packages/web/tsconfig.json'))) {

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { buildApp } from '../../packages/server/src/app.ts';
+import type { Database } from '../../packages/server/src/db/connect.ts';
 import { sampleChild as sampleChildBody, testAuthSettings } from '../../packages/server/test/support/harness.ts';
 import type { BenchResult } from '../run.ts';
 import { benchKeys, benchOrganisation, machine, scratchDatabase } from './setup.ts';
-import type { Database } from '../../packages/server/src/db/connect.ts';
 
 /**
  * Authenticated API write throughput: POST /api/v1/children over HTTP (session, CSRF, Zod

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../packages/server/src/db/connect.ts';
 import { passwordHasher } from '../../packages/server/src/auth/passwords.ts';
+import type { KeyRing } from '../../packages/server/src/crypto/keyring.ts';
+import { type Database, openDatabase } from '../../packages/server/src/db/connect.ts';
 import { bootstrapRepository } from '../../packages/server/src/db/repositories/bootstrapRepository.ts';
 import { type DataDeps, runInTransaction, systemClock } from '../../packages/server/src/db/unitOfWork.ts';
-import type { KeyRing } from '../../packages/server/src/crypto/keyring.ts';
 
 export const machine = { cpus: cpus().length, node: process.version };
 

@@ -1,17 +1,17 @@
-import { Command } from 'commander';
 import {
-  listUsersAsOperator,
   createUserAsOperator,
+  listUsersAsOperator,
   loadConfig,
   openRuntime,
+  type Runtime,
   rotateKeys,
   sealAudit,
   seedDemo,
   startServer,
   verifyAudit,
   writeDemoCredentials,
-  type Runtime,
 } from '@haven/server';
+import { Command } from 'commander';
 
 /** Runs a command against an opened runtime and always closes it (an open PGlite keeps Node alive). */
 async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>, options: { appRole?: boolean } = {}): Promise<T> {

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -12,17 +12,17 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { z } from 'zod';
 import type { Database } from './db/connect.ts';
 import type { DataDeps } from './db/unitOfWork.ts';
-import { describeAccess, registerAccessControl, type RouteAccess } from './plugins/access.ts';
+import { describeAccess, type RouteAccess, registerAccessControl } from './plugins/access.ts';
 import { RequestValidationError, registerErrorHandling } from './plugins/errors.ts';
 import { auditRoutes } from './routes/v1/audit.ts';
 import { authRoutes } from './routes/v1/auth.ts';
 import { caseRoutes } from './routes/v1/cases.ts';
 import { childRoutes } from './routes/v1/children.ts';
-import { referenceRoutes } from './routes/v1/reference.ts';
 import { organisationRoutes } from './routes/v1/organisation.ts';
+import { referenceRoutes } from './routes/v1/reference.ts';
 import { type AuthSettings, authService } from './services/authService.ts';
-import { caseService } from './services/caseService.ts';
 import { casePolicyStore } from './services/casePolicyStore.ts';
+import { caseService } from './services/caseService.ts';
 import { dataService } from './services/dataService.ts';
 
 export interface AppOptions {

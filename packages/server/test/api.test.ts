@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import Fastify from 'fastify';
 import { registerAccessControl } from '../src/plugins/access.ts';
 import type { AuthService } from '../src/services/authService.ts';
-import { Client, createHarness, type Harness, names, sampleChild, signIn, testAuthSettings } from './support/harness.ts';
+import { Client, createHarness, type Harness, names, sampleChild, signIn } from './support/harness.ts';
 
 let h: Harness;
 before(async () => {

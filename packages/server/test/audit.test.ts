@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { appendAudit, type AuditEntry } from '../src/audit/writer.ts';
 import { sealAudit, verifyAudit } from '../src/audit/verify.ts';
+import { type AuditEntry, appendAudit } from '../src/audit/writer.ts';
 import { runInTransaction } from '../src/db/unitOfWork.ts';
-import { createHarness, type Harness, sampleChild, signIn } from './support/harness.ts';
 import { testEngine } from './support/database.ts';
+import { createHarness, type Harness, sampleChild, signIn } from './support/harness.ts';
 
 let h: Harness;
 before(async () => {

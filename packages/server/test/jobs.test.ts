@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { runInTransaction } from '../src/db/unitOfWork.ts';
-import { type Jobs, startJobs } from '../src/jobs/jobs.ts';
 import { verifyAudit } from '../src/audit/verify.ts';
+import { runInTransaction } from '../src/db/unitOfWork.ts';
 import { notifyOverdueTasks } from '../src/jobs/deadlines.ts';
 import { purgeExpired } from '../src/jobs/housekeeping.ts';
+import { type Jobs, startJobs } from '../src/jobs/jobs.ts';
 import { createHarness, type Harness, sampleChild, signIn } from './support/harness.ts';
 
 let h: Harness;

@@ -29,7 +29,7 @@ const queries = [
   '?limit=abc',
   '?cursor=%FF%FE',
   '?agencyId=x',
-  '?resource=child&recordId=' + encodeURIComponent("' OR 1=1 --"),
+  `?resource=child&recordId=${encodeURIComponent("' OR 1=1 --")}`,
 ];
 
 test('no route answers 5xx to malformed input from a signed-in user', async () => {

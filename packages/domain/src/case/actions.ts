@@ -6,7 +6,7 @@ import {
   ClosureReason,
   ConsentGiver,
   ConsentScope,
-  EncounterSetting,
+  type EncounterSetting,
   FollowUpType,
   FurtherAction,
   MigrationStage,

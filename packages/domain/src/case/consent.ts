@@ -1,5 +1,5 @@
+import type { CasePolicy, ConsentAgeBand } from './casePolicy.ts';
 import type { CaseState } from './caseState.ts';
-import type { ConsentAgeBand, CasePolicy } from './casePolicy.ts';
 import type { ConsentScope } from './codes.ts';
 
 export type ConsentPart = 'child_assent' | 'child_consent' | 'adult_consent';

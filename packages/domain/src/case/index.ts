@@ -5,5 +5,5 @@ export * from './caseState.ts';
 export * from './codes.ts';
 export * from './consent.ts';
 export * from './tasks.ts';
-export * from './workflow.ts';
 export * from './view.ts';
+export * from './workflow.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type CaseActionInput, CaseActionInput as ActionSchema, type CaseEvent, type CaseEventData } from './actions.ts';
+import { CaseActionInput as ActionSchema, type CaseActionInput, type CaseEvent, type CaseEventData } from './actions.ts';
 import { defaultCasePolicy } from './casePolicy.ts';
 import { applyEvent, type CaseState, emptyCaseState, foldCase } from './caseState.ts';
 import { consentFor } from './consent.ts';

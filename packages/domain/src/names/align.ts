@@ -1,5 +1,5 @@
 import { jaroWinkler } from './jaroWinkler.ts';
-import { type Consonant, type Unit, type Vowel, foldUnits } from './units.ts';
+import { type Consonant, foldUnits, type Unit, type Vowel } from './units.ts';
 
 /**
  * Alignment of two spellings as sound units (minimum-cost edit script). Two modes:

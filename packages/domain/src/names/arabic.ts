@@ -1,5 +1,5 @@
 import { stripArabicMarks } from './normalise.ts';
-import { type Unit, cons, consonantSymbol, vowel } from './units.ts';
+import { cons, consonantSymbol, type Unit, vowel } from './units.ts';
 
 /** Latin spellings of each consonant letter (Arabic, Persian, Pashto), the usual one first. */
 const consonantSpellings: Readonly<Record<string, readonly string[]>> = {

@@ -1,23 +1,23 @@
-export { detectScript } from './script.ts';
-export { normaliseName } from './normalise.ts';
-export { latinKeys } from './romanise.ts';
 export { jaro, jaroWinkler } from './jaroWinkler.ts';
-export { type NameInput, type NameToken, type TokenClass, nameTokens } from './tokens.ts';
-export { phoneticKeys } from './phonetic.ts';
 export {
+  compareNames,
+  comparePersons,
+  defaultMatchWeights,
   type Likelihood,
   type MatchEffect,
+  type MatchedToken,
   type MatchField,
   type MatchReason,
   type MatchResult,
   type MatchWeights,
-  type MatchedToken,
   type NameComparison,
   type PersonDescriptor,
-  type RankOptions,
   type RankedCandidate,
-  compareNames,
-  comparePersons,
-  defaultMatchWeights,
+  type RankOptions,
   rankCandidates,
 } from './match.ts';
+export { normaliseName } from './normalise.ts';
+export { phoneticKeys } from './phonetic.ts';
+export { latinKeys } from './romanise.ts';
+export { detectScript } from './script.ts';
+export { type NameInput, type NameToken, nameTokens, type TokenClass } from './tokens.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { NamePart } from '../schemas/person.ts';
-import { type PersonDescriptor, compareNames, comparePersons, defaultMatchWeights, rankCandidates } from './match.ts';
+import { compareNames, comparePersons, defaultMatchWeights, type PersonDescriptor, rankCandidates } from './match.ts';
 
 type Parts = Partial<Record<NamePart['type'], string>>;
 const names = (parts: Parts): NamePart[] =>

@@ -1,7 +1,7 @@
 import countries from 'i18n-iso-countries/index.js';
 import type { NamePartType } from '../schemas/person.ts';
 import { tokenSimilarity } from './similarity.ts';
-import { type AnalysedToken, type NameInput, analyseNames, joinTokens } from './tokens.ts';
+import { type AnalysedToken, analyseNames, joinTokens, type NameInput } from './tokens.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Names

@@ -1,5 +1,5 @@
 import { metaphoneCodes } from './romanise.ts';
-import { type NameInput, analyseNames, joinTokens } from './tokens.ts';
+import { analyseNames, joinTokens, type NameInput } from './tokens.ts';
 
 /**
  * Blocking keys for candidate retrieval: the Double Metaphone codes (primary and secondary) of every

@@ -7,7 +7,7 @@ import { latinTokenKeys } from './latin.ts';
 import { memoise } from './memo.ts';
 import { normaliseName } from './normalise.ts';
 import { type RawToken, splitValue } from './split.ts';
-import { type Unit, foldUnits, parseLatin } from './units.ts';
+import { foldUnits, parseLatin, type Unit } from './units.ts';
 
 /** At most this many Latin keys per token. */
 export const maxKeysPerToken = 4;

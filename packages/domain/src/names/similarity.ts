@@ -1,4 +1,4 @@
-import { bareSimilarity, speltSimilarity, spellingSimilarity } from './align.ts';
+import { bareSimilarity, spellingSimilarity, speltSimilarity } from './align.ts';
 import { memoise } from './memo.ts';
 import type { Form } from './romanise.ts';
 import type { AnalysedToken } from './tokens.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { defaultRoles } from './defaultRoles.ts';
 import { evaluate, inRowScope, jurisdictionContains } from './evaluate.ts';
-import { type Principal, type RolePolicy, allPermissions, permissionCatalogue, purposes } from './model.ts';
+import { allPermissions, type Principal, permissionCatalogue, purposes, type RolePolicy } from './model.ts';
 
 function principal(policy: Partial<RolePolicy> = {}, extra: Partial<Principal> = {}): Principal {
   return {

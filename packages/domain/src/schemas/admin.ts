@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { locales } from '../i18n/locales.ts';
 import { FieldRules, Permission, Purpose, RoleCategory, Scope } from '../policy/model.ts';
 import { Email, JurisdictionCode, Password, Uuid } from './common.ts';
-import { locales } from '../i18n/locales.ts';
 
 export const LocaleCode = z.enum(locales);
 

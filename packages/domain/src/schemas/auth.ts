@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Permission, Purpose, RoleCategory, Scope } from '../policy/model.ts';
-import { Email, Password } from './common.ts';
 import { LocaleCode } from './admin.ts';
+import { Email, Password } from './common.ts';
 
 export const LoginInput = z.object({ email: Email, password: z.string().min(1).max(256) });
 export type LoginInput = z.infer<typeof LoginInput>;

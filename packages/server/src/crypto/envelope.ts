@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
-import { randomBytes } from './random.ts';
 import { z } from 'zod';
 import type { KeyRing } from './keyring.ts';
+import { randomBytes } from './random.ts';
 
 /**
  * AES-256-GCM envelope: each value has its own data key (DEK), wrapped by a key-encryption key.

@@ -23,12 +23,12 @@ function shapeOf(table: string, rows: readonly Record<string, unknown>[]) {
   let shape = shapes.get(key);
   if (!shape) {
     const fragments = [`insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (`];
-    rows.forEach((_, r) =>
-      columns.forEach((_, c) => {
+    for (let r = 0; r < rows.length; r++) {
+      for (let c = 0; c < columns.length; c++) {
         if (c > 0) fragments.push(', ');
         else if (r > 0) fragments.push('), (');
-      }),
-    );
+      }
+    }
     fragments.push(')');
     shape = { columns, fragments };
     if (shapes.size < 1000) shapes.set(key, shape);

@@ -1,5 +1,5 @@
-import { type DataDeps, runInTransaction } from '../db/unitOfWork.ts';
 import { globalJurisdiction } from '../audit/hash.ts';
+import { type DataDeps, runInTransaction } from '../db/unitOfWork.ts';
 
 /** How long ended sessions and stored create responses are kept, in days. */
 export interface Retention {

@@ -1,4 +1,5 @@
 import {
+  type Action,
   defaultPurpose,
   denialError,
   evaluate,
@@ -9,12 +10,11 @@ import {
   type Permission,
   Purpose,
   type Resource,
-  type Action,
 } from '@haven/domain';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { safeEqual } from '../auth/tokens.ts';
 import type { Actor } from '../db/unitOfWork.ts';
 import type { AuthService, SessionContext } from '../services/authService.ts';
-import { safeEqual } from '../auth/tokens.ts';
 
 /**
  * What every route must declare. There is no default: a route without `access` stops the server

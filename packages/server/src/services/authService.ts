@@ -1,13 +1,13 @@
+import type { Principal } from '@haven/domain';
 import { HavenError, type Me, type SessionState } from '@haven/domain';
-import { Envelope, open, seal } from '../crypto/envelope.ts';
 import { decoyHash, passwordHasher } from '../auth/passwords.ts';
+import { sessionCache } from '../auth/sessionCache.ts';
 import { csrfKey, csrfTokenFor, newRecoveryCodes, newSessionToken, recoveryCodeHash, sessionIdOf } from '../auth/tokens.ts';
 import { matchTotp, newTotpSecret, totpUri } from '../auth/totp.ts';
-import { identityRepository, type LoadedPrincipal, type SessionRow } from '../db/repositories/identityRepository.ts';
+import { Envelope, open, seal } from '../crypto/envelope.ts';
 import { identityGeneration } from '../db/identityWatch.ts';
+import { identityRepository, type LoadedPrincipal, type SessionRow } from '../db/repositories/identityRepository.ts';
 import { type Actor, type DataDeps, runInTransaction, runReadOnly, type UnitOfWork } from '../db/unitOfWork.ts';
-import { sessionCache } from '../auth/sessionCache.ts';
-import type { Principal } from '@haven/domain';
 
 export interface AuthSettings {
   sessionIdleMinutes: number;

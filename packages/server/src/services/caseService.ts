@@ -9,8 +9,8 @@ import {
   type RelationInput,
   type TaskListQuery,
 } from '@haven/domain';
-import { globalJurisdiction } from '../audit/hash.ts';
 import { sql } from 'kysely';
+import { globalJurisdiction } from '../audit/hash.ts';
 import { authorize, requirePrincipal } from '../db/repositories/access.ts';
 import { bootstrapRepository } from '../db/repositories/bootstrapRepository.ts';
 import { caseMaintenance } from '../db/repositories/caseMaintenance.ts';
@@ -21,7 +21,7 @@ import { notificationRepository } from '../db/repositories/notificationRepositor
 import { type PhotoType, photoRepository } from '../db/repositories/photoRepository.ts';
 import { relationRepository } from '../db/repositories/relationRepository.ts';
 import { type Actor, type DataDeps, runInTransaction, type UnitOfWork } from '../db/unitOfWork.ts';
-import { casePolicyKey, type CasePolicyStore } from './casePolicyStore.ts';
+import { type CasePolicyStore, casePolicyKey } from './casePolicyStore.ts';
 
 /** Agencies a first-contact registrant may refer to: child protection agencies over or under their jurisdiction. */
 async function referralAgencies(uow: UnitOfWork) {

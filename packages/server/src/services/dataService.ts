@@ -4,7 +4,6 @@ import { auditRepository } from '../db/repositories/auditRepository.ts';
 import { childRepository } from '../db/repositories/childRepository.ts';
 import { idempotencyRepository, type StoredResponse } from '../db/repositories/idempotencyRepository.ts';
 import { organisationRepository } from '../db/repositories/organisationRepository.ts';
-import type { CasePolicyStore } from './casePolicyStore.ts';
 import {
   type Actor,
   appendDenied,
@@ -14,6 +13,7 @@ import {
   runInTransaction,
   type UnitOfWork,
 } from '../db/unitOfWork.ts';
+import type { CasePolicyStore } from './casePolicyStore.ts';
 
 const uniqueViolation = '23505';
 

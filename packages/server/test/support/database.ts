@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { appRoleName, type Database, openDatabase, type Engine } from '../../src/db/connect.ts';
+import { appRoleName, type Database, type Engine, openDatabase } from '../../src/db/connect.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { buildPgliteTemplate, buildPostgresTemplate, postgresTemplateName, withDatabase } from './template.ts';
 

@@ -150,6 +150,7 @@ export class Client {
     if (json && typeof json === 'object' && 'me' in json && json.me && typeof json.me === 'object' && 'csrfToken' in json.me) {
       this.csrf = String(json.me.csrfToken);
     }
+    // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them
     return { status: response.statusCode, body: json as any, headers: response.headers, raw: response };
   }
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);

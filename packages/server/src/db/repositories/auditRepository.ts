@@ -1,7 +1,7 @@
 import type { AuditEvent, PageQuery } from '@haven/domain';
 import { sql } from 'kysely';
 import { globalJurisdiction } from '../../audit/hash.ts';
-import { verifyAudit, type VerifyResult } from '../../audit/verify.ts';
+import { type VerifyResult, verifyAudit } from '../../audit/verify.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { authorize, requirePrincipal } from './access.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';

@@ -1,9 +1,9 @@
+import type { NamePart } from '@haven/domain';
 import { type CaseTask, fieldAccess, type TaskItem, type TaskListQuery } from '@haven/domain';
 import { sql } from 'kysely';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { authorize, requirePrincipal, rowScopeFilter } from './access.ts';
 import { displayName, readSealed, recordKey } from './childRecord.ts';
-import type { NamePart } from '@haven/domain';
 
 /**
  * Work lists over many cases: a user's tasks (overdue first), a supervisor's alerts and approval

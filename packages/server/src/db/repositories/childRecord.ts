@@ -2,9 +2,9 @@ import {
   type AgeInfo,
   ageInDoubt,
   ageInYears,
+  type CaseSummary,
   type Child,
   type ChildSummary,
-  type CaseSummary,
   childFieldGroups,
   disabilityIdentifier,
   eighteenthBirthday,
@@ -15,8 +15,8 @@ import {
   unknownAge,
 } from '@haven/domain';
 import type { Selectable } from 'kysely';
-import type { KeyRing } from '../../crypto/keyring.ts';
 import { newRecordKey, openField, SealedField, sealField, unwrapRecordKey, WrappedKey } from '../../crypto/envelope.ts';
+import type { KeyRing } from '../../crypto/keyring.ts';
 import type { ChildTable } from '../schema.ts';
 import type { Allowed } from './access.ts';
 

@@ -1,8 +1,8 @@
-import { globalJurisdiction } from '../../audit/hash.ts';
 import { sql } from 'kysely';
+import { globalJurisdiction } from '../../audit/hash.ts';
 import { Envelope, open, rewrapRecordKey, seal, WrappedKey } from '../../crypto/envelope.ts';
-import { childRecordAad, recordKeyField } from './childRecord.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
+import { childRecordAad, recordKeyField } from './childRecord.ts';
 
 /** Moves stored secrets to the active key, a batch at a time (key rotation). */
 export function encryptionRepository(uow: UnitOfWork) {

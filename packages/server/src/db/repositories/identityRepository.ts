@@ -2,9 +2,9 @@ import { type Principal, RolePolicy, type SessionState } from '@haven/domain';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { globalJurisdiction } from '../../audit/hash.ts';
 import type { Envelope } from '../../crypto/envelope.ts';
+import { reusableQuery } from '../reusableQuery.ts';
 import type { AppUserTable, DB, SessionTable } from '../schema.ts';
 import { buildOnlyDb, type UnitOfWork } from '../unitOfWork.ts';
-import { reusableQuery } from '../reusableQuery.ts';
 
 export type UserRow = Selectable<AppUserTable>;
 export type SessionRow = Selectable<SessionTable>;
@@ -278,7 +278,7 @@ function principalQuery(tx: Kysely<DB>) {
 type PrincipalRow = NonNullable<Awaited<ReturnType<ReturnType<typeof principalQuery>['executeTakeFirst']>>>;
 
 function toLoaded(row: PrincipalRow | undefined): LoadedPrincipal | undefined {
-  if (!row || !row.active || !row.agency_active) return undefined;
+  if (!row?.active || !row.agency_active) return undefined;
   const policy = RolePolicy.parse({
     category: row.category,
     scope: row.scope,

@@ -5,10 +5,10 @@ import {
   CaseView,
   DuplicateCandidate,
   MergeInput,
+  notificationKinds,
   ReassignInput,
   RelationInput,
   TaskItem,
-  notificationKinds,
   TaskListQuery,
   Uuid,
 } from '@haven/domain';

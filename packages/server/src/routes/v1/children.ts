@@ -17,8 +17,8 @@ import {
 } from '@haven/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../plugins/access.ts';
 import { photoTypes } from '../../db/repositories/photoRepository.ts';
+import { actorOf } from '../../plugins/access.ts';
 import type { CaseService } from '../../services/caseService.ts';
 import type { DataService } from '../../services/dataService.ts';
 
