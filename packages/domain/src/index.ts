@@ -23,6 +23,7 @@ export {
 } from './names/index.ts';
 export * from './policy/defaultRoles.ts';
 export * from './policy/evaluate.ts';
+export * from './policy/fieldProjection.ts';
 export * from './policy/firewall.ts';
 export * from './policy/model.ts';
 export * from './schemas/admin.ts';

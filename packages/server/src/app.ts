@@ -40,6 +40,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: string;
+  /** A read path: every GET, and the POST routes declared `readOnly` (searches with a body). */
+  reads: boolean;
 }
 
 /** Builds the HTTP app from injected dependencies; tests drive it with `inject()`. */
@@ -84,7 +86,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, access: describeAccess(route.config?.access as RouteAccess) });
+      routes.push({
+        method,
+        url: route.url,
+        access: describeAccess(route.config?.access as RouteAccess),
+        reads: method === 'GET' || route.config?.readOnly === true,
+      });
     }
   });
 

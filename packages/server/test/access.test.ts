@@ -191,7 +191,7 @@ describe('field-level restrictions', () => {
     assert.equal(givenName(res.body), 'Amina');
     assert.equal(res.body.legalStatus, undefined);
     assert.equal(res.body.protectionNotes, undefined);
-    assert.deepEqual(res.body.hiddenFieldGroups.sort(), ['legal_status', 'protection_details']);
+    assert.deepEqual(res.body.hiddenFieldGroups.sort(), ['legal_status', 'protection_details', 'restricted_notes']);
     assert.ok(!JSON.stringify(res.body).includes('Asylum claim'), 'the legal status text is not disclosed');
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseSummary } from '../schemas/child.ts';
+import { CaseSummary, Child } from '../schemas/child.ts';
 import { IsoDate, IsoDateTime, Uuid } from '../schemas/common.ts';
 import { CaseActionInput, CaseEventView } from './actions.ts';
 import {
@@ -30,6 +30,8 @@ export const notificationKinds = [
   'approval_decided',
   'referral_received',
   'task_overdue',
+  'duplicate_review_requested',
+  'duplicate_review_decided',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -203,9 +205,12 @@ export type ReassignInput = z.infer<typeof ReassignInput>;
 
 export const MergeInput = z.object({ intoId: Uuid, note: z.string().trim().max(2_000).optional() });
 
-export const DuplicateCandidate = z.object({
+/** A possible duplicate inside the searcher's row scope: the record as their field rules show it. */
+export const DuplicateInScope = z.object({
+  scope: z.literal('record'),
   childId: Uuid,
   reference: z.string(),
+  /** Absent when the searcher's role hides identity. */
   displayName: z.string().optional(),
   sex: z.string(),
   birthYear: z.number().nullable(),
@@ -215,4 +220,52 @@ export const DuplicateCandidate = z.object({
   likelihood: z.enum(['likely', 'possible']),
   reasons: z.array(z.object({ field: z.string(), effect: z.string(), detail: z.string() })),
 });
+
+/**
+ * A possible duplicate elsewhere in the jurisdiction, outside the searcher's row scope: no personal
+ * data, only where it is (agency), its reference and the score band; a supervisor can ask for a review.
+ */
+export const DuplicateElsewhere = z.object({
+  scope: z.literal('reference'),
+  childId: Uuid,
+  reference: z.string(),
+  agencyId: Uuid,
+  agencyName: z.string(),
+  likelihood: z.enum(['likely', 'possible']),
+});
+
+export const DuplicateCandidate = z.discriminatedUnion('scope', [DuplicateInScope, DuplicateElsewhere]);
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+
+export const duplicateReviewOutcomes = ['same_child', 'different_child'] as const;
+export const DuplicateReviewStatus = z.enum(['open', ...duplicateReviewOutcomes]);
+
+/** One side of a duplicate review: the record as the reader may see it, or only where it is. */
+export const DuplicateReviewSide = z.object({
+  childId: Uuid,
+  reference: z.string(),
+  agencyId: Uuid,
+  agencyName: z.string(),
+  /** Present when the reader may open this side (their scope, or the request shares it with them). */
+  record: Child.optional(),
+});
+
+/** A request to a supervisor covering the other record to compare two possible records of one child. */
+export const DuplicateReview = z.object({
+  id: Uuid,
+  status: DuplicateReviewStatus,
+  likelihood: z.enum(['likely', 'possible']),
+  requestedAt: z.string(),
+  requestedBy: Uuid,
+  decidedAt: z.string().nullable(),
+  decidedBy: Uuid.nullable(),
+  /** The record the request was made from, and the possible duplicate it asks about. */
+  requesting: DuplicateReviewSide,
+  other: DuplicateReviewSide,
+  /** Whether the reader may record the outcome (they cover the other record and it is open). */
+  canDecide: z.boolean(),
+});
+export type DuplicateReview = z.infer<typeof DuplicateReview>;
+
+export const DuplicateReviewRequest = z.object({ otherId: Uuid });
+export const DuplicateReviewDecision = z.object({ outcome: z.enum(duplicateReviewOutcomes) });

@@ -22,6 +22,7 @@ export const errorCodes = [
   'firewall_denied',
   'purpose_not_permitted',
   'field_read_only',
+  'filter_on_hidden_field',
   'not_found',
   'route_not_found',
   'conflict',

@@ -243,6 +243,20 @@ export interface SystemSettingTable {
   updated_at: Timestamp;
 }
 
+export interface DuplicateReviewTable {
+  id: string;
+  jurisdiction: string;
+  child_id: string;
+  other_jurisdiction: string;
+  other_id: string;
+  likelihood: string;
+  status: Generated<string>;
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
 export interface DB {
   agency: AgencyTable;
   team: TeamTable;
@@ -263,4 +277,5 @@ export interface DB {
   child_relation: ChildRelationTable;
   admin_area: AdminAreaTable;
   child_photo: ChildPhotoTable;
+  duplicate_review: DuplicateReviewTable;
 }

@@ -35,6 +35,8 @@ export type RouteAccess =
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** A POST that only reads (a search with a body): listed with the GET routes as a read path. */
+    readOnly?: true;
   }
   interface FastifyRequest {
     locale: Locale;

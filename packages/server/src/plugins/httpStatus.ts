@@ -22,6 +22,7 @@ export function httpStatus(code: ErrorCode): number {
     case 'firewall_denied':
     case 'purpose_not_permitted':
     case 'field_read_only':
+    case 'filter_on_hidden_field':
     case 'invalid_assignee':
       return 403;
     case 'not_found':

@@ -17,6 +17,7 @@ import { caseMaintenance } from '../db/repositories/caseMaintenance.ts';
 import { caseQueries } from '../db/repositories/caseQueries.ts';
 import { caseRepository } from '../db/repositories/caseRepository.ts';
 import { childRepository } from '../db/repositories/childRepository.ts';
+import { duplicateReviews } from '../db/repositories/duplicateReviews.ts';
 import { notificationRepository } from '../db/repositories/notificationRepository.ts';
 import { type PhotoType, photoRepository } from '../db/repositories/photoRepository.ts';
 import { relationRepository } from '../db/repositories/relationRepository.ts';
@@ -112,6 +113,11 @@ export function caseService(deps: DataDeps, policies: CasePolicyStore) {
     duplicatesOf: (actor: Actor, id: string) => withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).duplicatesOf(id)),
     duplicatesFor: (actor: Actor, subject: PersonDescriptor) =>
       withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).duplicatesFor(subject)),
+    requestDuplicateReview: (actor: Actor, id: string, otherId: string) => inTx(actor, (uow) => duplicateReviews(uow).request(id, otherId)),
+    duplicateReviews: (actor: Actor) => inTx(actor, (uow) => duplicateReviews(uow).list()),
+    duplicateReview: (actor: Actor, id: string) => inTx(actor, (uow) => duplicateReviews(uow).get(id)),
+    decideDuplicateReview: (actor: Actor, id: string, outcome: 'same_child' | 'different_child') =>
+      inTx(actor, (uow) => duplicateReviews(uow).decide(id, outcome)),
     merge: (actor: Actor, id: string, intoId: string, note?: string) =>
       withPolicy(actor, (uow, policy) => caseMaintenance(uow, policy).merge(id, intoId, note)),
     unmerge: (actor: Actor, id: string, note?: string) =>

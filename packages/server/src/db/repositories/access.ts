@@ -8,6 +8,8 @@ import {
   type Principal,
   type Resource,
   type RowScope,
+  refuseHiddenSearch,
+  type SearchInput,
 } from '@haven/domain';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { UnitOfWork } from '../unitOfWork.ts';
@@ -37,6 +39,22 @@ export function authorize(
   throw new HavenError(denialError(decision.reason));
 }
 
+/**
+ * Refuses a search on a field group the decision hides (audited as denied), so a filter cannot be
+ * used to confirm what the role may not see.
+ */
+export function assertSearchable(
+  uow: UnitOfWork,
+  decision: Allowed,
+  used: readonly SearchInput[],
+  audit: { jurisdiction: string; recordId: string | null; action: string; resource: Resource },
+): void {
+  const refusal = refuseHiddenSearch(decision.fields, used);
+  if (!refusal) return;
+  uow.auditDenied({ ...audit, changedFields: refusal.details.filters });
+  throw new HavenError(refusal.code, refusal.details);
+}
+
 /** Whether the actor could do `action`, without auditing or throwing (for shaping responses). */
 export function can(uow: UnitOfWork, action: Action, resource: Resource): boolean {
   const principal = uow.actor.principal;
@@ -46,7 +64,7 @@ export function can(uow: UnitOfWork, action: Action, resource: Resource): boolea
 }
 
 /** The SQL form of a row scope over a table with the ownership columns: the same rule as `inRowScope`. */
-export function rowScopeFilter(table: 'child', rows: RowScope): RawBuilder<SqlBool> {
+export function rowScopeFilter(table: 'child' | 'requesting' | 'other', rows: RowScope): RawBuilder<SqlBool> {
   const col = (column: string) => sql.ref(`${table}.${column}`);
   switch (rows.kind) {
     case 'own':

@@ -1,38 +1,22 @@
 import {
   type CaseEventData,
   type CasePolicy,
-  comparePersons,
   type DuplicateCandidate,
   HavenError,
-  type NamePart,
+  inRowScope,
   type PersonDescriptor,
   type ReassignInput,
+  type RowScope,
 } from '@haven/domain';
-import { type SqlBool, sql } from 'kysely';
 import type { UnitOfWork } from '../unitOfWork.ts';
-import { type Allowed, authorize, requirePrincipal, rowScopeFilter } from './access.ts';
-import { appendEvents, birthDateOf, caseworkerAgency, loadCase, teamOnAssignment } from './caseLog.ts';
-import { type ChildRow, displayName, profileOf, readSealed, recordKey } from './childRecord.ts';
+import { type Allowed, assertSearchable, authorize, requirePrincipal, rowScopeFilter } from './access.ts';
+import { appendEvents, caseworkerAgency, loadCase, teamOnAssignment } from './caseLog.ts';
+import { childInScope } from './childInScope.ts';
+import type { ChildRow } from './childRecord.ts';
+import { duplicateReviews } from './duplicateReviews.ts';
+import { duplicateSearchScope, findDuplicates, ownershipOf, personDescriptor } from './duplicateSearch.ts';
 import { nameKeys } from './nameKeys.ts';
 import { notificationRepository } from './notificationRepository.ts';
-
-function descriptor(uow: UnitOfWork, row: ChildRow): PersonDescriptor {
-  const sensitive = row.sensitive as Record<string, unknown>;
-  const key = recordKey(uow.keys, row.id, sensitive);
-  const profile = profileOf(row);
-  return {
-    names: (readSealed(key, row.id, sensitive, 'names') as NamePart[] | null) ?? [],
-    sex: row.sex as PersonDescriptor['sex'],
-    birthDate: birthDateOf(uow, row, key),
-    birthDatePrecision: profile.age.birthDatePrecision,
-    ageRange:
-      profile.age.assessedMinAge !== null
-        ? { min: profile.age.assessedMinAge, max: profile.age.assessedMaxAge ?? profile.age.assessedMinAge }
-        : null,
-    asOf: profile.age.assessmentDate ?? uow.now.toISOString().slice(0, 10),
-    nationality: row.nationality,
-  };
-}
 
 /**
  * Work on several cases at once: bulk reassignment, possible duplicates, and the supervised merge
@@ -42,56 +26,18 @@ function descriptor(uow: UnitOfWork, row: ChildRow): PersonDescriptor {
 export function caseMaintenance(uow: UnitOfWork, policy: CasePolicy) {
   const { tx } = uow;
 
-  async function locked(ids: readonly string[], decision: Allowed): Promise<ChildRow[]> {
+  async function locked(ids: readonly string[], decision: Allowed, rows: RowScope = decision.rows): Promise<ChildRow[]> {
     // Locks in id order, so two merges of the same pair cannot deadlock.
-    const rows = await tx
+    const found = await tx
       .selectFrom('child')
       .selectAll()
       .where('id', 'in', [...ids])
-      .where(rowScopeFilter('child', decision.rows))
+      .where(rowScopeFilter('child', rows))
       .orderBy('id')
       .forUpdate()
       .execute();
-    if (rows.length !== new Set(ids).size) throw new HavenError('not_found');
-    return ids.map((id) => rows.find((r) => r.id === id) as ChildRow);
-  }
-
-  async function candidates(
-    subject: PersonDescriptor,
-    keys: string[],
-    decision: Allowed,
-    exclude: string | null,
-  ): Promise<DuplicateCandidate[]> {
-    if (keys.length === 0) return [];
-    let query = tx
-      .selectFrom('child')
-      .selectAll()
-      .where(sql<SqlBool>`name_keys && ${sql.val(keys)}::text[]`)
-      .where('status', '<>', 'merged')
-      .where(rowScopeFilter('child', decision.rows))
-      .limit(500);
-    if (exclude) query = query.where('id', '<>', exclude);
-    const rows = await query.execute();
-    const scored = rows.flatMap((row) => {
-      const other = descriptor(uow, row);
-      const match = comparePersons(subject, other);
-      if (match.likelihood === 'unlikely') return [];
-      return [
-        {
-          childId: row.id,
-          reference: row.reference,
-          displayName: displayName(other.names),
-          sex: row.sex,
-          birthYear: row.birth_year,
-          nationality: row.nationality,
-          status: row.status,
-          score: Math.round(match.score * 1000) / 1000,
-          likelihood: match.likelihood,
-          reasons: match.reasons,
-        },
-      ];
-    });
-    return scored.sort((a, b) => b.score - a.score).slice(0, 20);
+    if (found.length !== new Set(ids).size) throw new HavenError('not_found');
+    return ids.map((id) => found.find((r) => r.id === id) as ChildRow);
   }
 
   return {
@@ -126,29 +72,38 @@ export function caseMaintenance(uow: UnitOfWork, policy: CasePolicy) {
       return rows.length;
     },
 
-    /** Registered children who may be the same child as this one, in the actor's scope. */
+    /** Registered children who may be the same child as this one, across the actor's jurisdiction. */
     async duplicatesOf(id: string): Promise<DuplicateCandidate[]> {
       const principal = requirePrincipal(uow);
       const decision = authorize(uow, 'list', 'child', { jurisdiction: principal.jurisdiction, recordId: id });
-      const [row] = await tx.selectFrom('child').selectAll().where('id', '=', id).where(rowScopeFilter('child', decision.rows)).execute();
-      if (!row) throw new HavenError('not_found');
+      const row = await childInScope(uow, id, decision, { action: 'search', resource: 'child' });
       uow.audit({ jurisdiction: row.jurisdiction, action: 'search', resource: 'child', recordId: id, changedFields: [] });
-      return candidates(descriptor(uow, row), row.name_keys, decision, id);
+      return findDuplicates(uow, principal, decision, personDescriptor(uow, row), row.name_keys, id);
     },
 
-    /** Possible duplicates of a child about to be registered. */
+    /** Possible duplicates of a child about to be registered: a search on identity, refused to roles that hide it. */
     async duplicatesFor(subject: PersonDescriptor): Promise<DuplicateCandidate[]> {
       const principal = requirePrincipal(uow);
-      const decision = authorize(uow, 'list', 'child', { jurisdiction: principal.jurisdiction, recordId: null });
-      uow.audit({ jurisdiction: principal.jurisdiction, action: 'search', resource: 'child', recordId: null, changedFields: [] });
-      return candidates(subject, nameKeys(uow.keys, subject.names), decision, null);
+      const audit = { jurisdiction: principal.jurisdiction, recordId: null };
+      const decision = authorize(uow, 'list', 'child', audit);
+      assertSearchable(uow, decision, subject.birthDate ? ['names', 'birthDate'] : ['names'], {
+        ...audit,
+        action: 'search',
+        resource: 'child',
+      });
+      uow.audit({ ...audit, action: 'search', resource: 'child', changedFields: [] });
+      return findDuplicates(uow, principal, decision, subject, nameKeys(uow.keys, subject.names), null);
     },
 
     async merge(id: string, intoId: string, note: string | undefined): Promise<void> {
       const principal = requirePrincipal(uow);
       const decision = authorize(uow, 'merge', 'case', { jurisdiction: principal.jurisdiction, recordId: id });
       if (id === intoId) throw new HavenError('validation_failed', { field: 'intoId' });
-      const [source, target] = (await locked([id, intoId], decision)) as [ChildRow, ChildRow];
+      // Two records no one supervisor covers merge once a supervisor covering one found them the same child.
+      const reviewed = await duplicateReviews(uow).sameChild(id, intoId);
+      const scope = reviewed ? duplicateSearchScope(principal, decision.rows) : decision.rows;
+      const [source, target] = (await locked([id, intoId], decision, scope)) as [ChildRow, ChildRow];
+      if (![source, target].some((row) => inRowScope(decision.rows, ownershipOf(row)))) throw new HavenError('not_found');
       if (source.status === 'merged' || target.status === 'merged') throw new HavenError('action_not_allowed', { status: 'merged' });
       const moves: [ChildRow, CaseEventData][] = [
         [source, { type: 'merged_into', targetId: target.id, note }],

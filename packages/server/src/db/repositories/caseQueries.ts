@@ -1,9 +1,8 @@
-import type { NamePart } from '@haven/domain';
-import { type CaseTask, fieldAccess, type TaskItem, type TaskListQuery } from '@haven/domain';
+import type { CaseTask, TaskItem, TaskListQuery } from '@haven/domain';
 import { sql } from 'kysely';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { authorize, requirePrincipal, rowScopeFilter } from './access.ts';
-import { displayName, readSealed, recordKey } from './childRecord.ts';
+import { visibleDisplayName } from './childRecord.ts';
 
 /**
  * Work lists over many cases: a user's tasks (overdue first), a supervisor's alerts and approval
@@ -45,12 +44,8 @@ export function caseQueries(uow: UnitOfWork) {
       if (query.overdue !== undefined) select = select.where('t.due_at', query.overdue ? '<' : '>=', uow.now);
       const rows = await select.execute();
       uow.audit({ jurisdiction: principal.jurisdiction, action: 'list', resource: 'case', recordId: null, changedFields: [] });
-      const identity = fieldAccess(decision, 'identity') !== 'hidden';
       return rows.map((r) => {
-        const sensitive = r.sensitive as Record<string, unknown>;
-        const names = identity
-          ? ((readSealed(recordKey(uow.keys, r.id, sensitive), r.id, sensitive, 'names') as NamePart[] | null) ?? [])
-          : null;
+        const name = visibleDisplayName(uow.keys, decision, r);
         const forKind: CaseTask['for']['kind'] = r.for_supervisor
           ? 'supervisor'
           : r.assignee_user_id === r.owner_user_id
@@ -59,7 +54,7 @@ export function caseQueries(uow: UnitOfWork) {
         return {
           childId: r.id,
           reference: r.reference,
-          ...(names ? { displayName: displayName(names) } : {}),
+          ...(name !== undefined ? { displayName: name } : {}),
           riskLevel: r.risk_level as TaskItem['riskLevel'],
           assignedUserId: r.owner_user_id,
           assignedUserName: r.owner_name,

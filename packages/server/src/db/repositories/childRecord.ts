@@ -9,6 +9,7 @@ import {
   disabilityIdentifier,
   eighteenthBirthday,
   fieldAccess,
+  hiddenGroups,
   type NamePart,
   type RestrictedChildField,
   treatedAsChild,
@@ -157,9 +158,7 @@ function readerView(keys: KeyRing, decision: Allowed, row: SummaryRow, now: Date
   const sensitive = row.sensitive as Record<string, unknown>;
   const key = recordKey(keys, row.id, sensitive);
   const read = (field: RestrictedChildField) => (field in known ? known[field] : readSealed(key, row.id, sensitive, field));
-  const hidden = new Set(
-    restrictedFields.filter((f) => fieldAccess(decision, childFieldGroups[f]) === 'hidden').map((f) => childFieldGroups[f]),
-  );
+  const hidden = new Set(hiddenGroups(decision.fields));
   const visible = (field: RestrictedChildField) => !hidden.has(childFieldGroups[field]);
   const profile = profileOf(row);
   const birthDate = (read('birthDate') as string | null) ?? null;
@@ -167,6 +166,17 @@ function readerView(keys: KeyRing, decision: Allowed, row: SummaryRow, now: Date
   const years = ageInYears(age, now);
   const names = visible('names') ? ((read('names') as NamePart[] | null) ?? []) : null;
   return { read, hidden, visible, profile, birthDate, age, years, names };
+}
+
+/**
+ * The name a reader may be shown of a record (work lists, duplicates, reviews): absent when their
+ * role hides identity, and then the names are not even opened. The same rule as the record itself.
+ */
+export function visibleDisplayName(keys: KeyRing, decision: Allowed, row: Pick<ChildRow, 'id' | 'sensitive'>): string | undefined {
+  if (fieldAccess(decision, childFieldGroups.names) === 'hidden') return undefined;
+  const sensitive = row.sensitive as Record<string, unknown>;
+  const names = readSealed(recordKey(keys, row.id, sensitive), row.id, sensitive, 'names') as NamePart[] | null;
+  return displayName(names ?? []);
 }
 
 /** The columns a list row needs: no blind keys, and of the sealed fields only the key, names and date of birth. */

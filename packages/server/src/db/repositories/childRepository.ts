@@ -18,7 +18,7 @@ import type { Updateable } from 'kysely';
 import { childReference, uuidv7 } from '../ids.ts';
 import type { ChildTable } from '../schema.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
-import { type Allowed, authorize, can, requirePrincipal } from './access.ts';
+import { type Allowed, assertSearchable, authorize, can, requirePrincipal } from './access.ts';
 import { appendEvents, loadCase, writeNewCase } from './caseLog.ts';
 import { childInScope } from './childInScope.ts';
 import { listChildren } from './childList.ts';
@@ -268,6 +268,12 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
     async list(query: ChildListQuery) {
       const principal = requirePrincipal(uow);
       const decision = authorize(uow, 'list', 'child', { jurisdiction: principal.jurisdiction, recordId: null });
+      assertSearchable(uow, decision, query.name ? ['name'] : [], {
+        jurisdiction: principal.jurisdiction,
+        recordId: null,
+        action: 'list',
+        resource: 'child',
+      });
       uow.audit({ jurisdiction: principal.jurisdiction, action: 'list', resource: 'child', recordId: null, changedFields: [] });
       const page = await listChildren(uow, decision, query);
       return { items: page.rows.map((row) => summarizeChild(uow.keys, decision, row, uow.now)), nextCursor: page.nextCursor };

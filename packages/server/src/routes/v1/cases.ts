@@ -4,6 +4,9 @@ import {
   CasePolicy,
   CaseView,
   DuplicateCandidate,
+  DuplicateReview,
+  DuplicateReviewDecision,
+  DuplicateReviewRequest,
   MergeInput,
   notificationKinds,
   ReassignInput,
@@ -64,6 +67,66 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (
       },
     },
     async (request) => ({ items: await cases.duplicatesOf(actorOf(request), request.params.id) }),
+  );
+
+  const supervision = { anyOf: ['case:merge', 'case:approve'] } as const;
+
+  app.post(
+    '/children/:id/duplicate-reviews',
+    {
+      config: { access: supervision },
+      schema: {
+        tags: ['cases'],
+        summary: 'Ask the supervisors who cover a possible duplicate outside your scope to compare it with this record',
+        params: ChildParams,
+        body: DuplicateReviewRequest,
+        response: { 201: z.object({ id: Uuid }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await cases.requestDuplicateReview(actorOf(request), request.params.id, request.body.otherId)),
+  );
+
+  app.get(
+    '/duplicate-reviews',
+    {
+      config: { access: supervision },
+      schema: {
+        tags: ['cases'],
+        summary: 'Duplicate reviews on records in your scope, open ones first (references only)',
+        response: { 200: z.object({ items: z.array(DuplicateReview) }) },
+      },
+    },
+    async (request) => ({ items: await cases.duplicateReviews(actorOf(request)) }),
+  );
+
+  app.get(
+    '/duplicate-reviews/:id',
+    {
+      config: { access: supervision },
+      schema: {
+        tags: ['cases'],
+        summary: 'Compare the two records of a duplicate review, each side as your field rules show it',
+        params: z.object({ id: Uuid }),
+        response: { 200: DuplicateReview },
+      },
+    },
+    async (request) => cases.duplicateReview(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/duplicate-reviews/:id/decision',
+    {
+      config: { access: supervision },
+      schema: {
+        tags: ['cases'],
+        summary: 'Record whether the two records are the same child (supervisors covering the other record)',
+        params: z.object({ id: Uuid }),
+        body: DuplicateReviewDecision,
+        response: { 200: DuplicateReview },
+      },
+    },
+    async (request) => cases.decideDuplicateReview(actorOf(request), request.params.id, request.body.outcome),
   );
 
   app.post(

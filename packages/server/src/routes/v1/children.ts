@@ -113,7 +113,7 @@ export const childRoutes: FastifyPluginAsyncZod<{ data: DataService; cases: Case
   app.post(
     '/children/duplicate-check',
     {
-      config: { access: { permission: 'child:list' } },
+      config: { access: { permission: 'child:list' }, readOnly: true },
       schema: {
         tags: ['children'],
         summary: 'Before registering: registered children who may be the same child',
