@@ -14,7 +14,7 @@ import { appendEvents, caseworkerAgency, loadCase, teamOnAssignment } from './ca
 import { childInScope } from './childInScope.ts';
 import type { ChildRow } from './childRecord.ts';
 import { duplicateReviews } from './duplicateReviews.ts';
-import { duplicateSearchScope, findDuplicates, ownershipOf, personDescriptor } from './duplicateSearch.ts';
+import { findDuplicates, ownershipOf, personDescriptor } from './duplicateSearch.ts';
 import { nameKeys } from './nameKeys.ts';
 import { notificationRepository } from './notificationRepository.ts';
 
@@ -99,9 +99,10 @@ export function caseMaintenance(uow: UnitOfWork, policy: CasePolicy) {
       const principal = requirePrincipal(uow);
       const decision = authorize(uow, 'merge', 'case', { jurisdiction: principal.jurisdiction, recordId: id });
       if (id === intoId) throw new HavenError('validation_failed', { field: 'intoId' });
-      // Two records no one supervisor covers merge once a supervisor covering one found them the same child.
+      // Two records no one supervisor covers merge once a supervisor covering the other found them the
+      // same child (a duplicate review): the actor must still cover one of them.
       const reviewed = await duplicateReviews(uow).sameChild(id, intoId);
-      const scope = reviewed ? duplicateSearchScope(principal, decision.rows) : decision.rows;
+      const scope: RowScope = reviewed ? { kind: 'all' } : decision.rows;
       const [source, target] = (await locked([id, intoId], decision, scope)) as [ChildRow, ChildRow];
       if (![source, target].some((row) => inRowScope(decision.rows, ownershipOf(row)))) throw new HavenError('not_found');
       if (source.status === 'merged' || target.status === 'merged') throw new HavenError('action_not_allowed', { status: 'merged' });
