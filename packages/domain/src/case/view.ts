@@ -234,6 +234,8 @@ export const DuplicateElsewhere = z.object({
   likelihood: z.enum(['likely', 'possible']),
 });
 
+export type DuplicateInScope = z.infer<typeof DuplicateInScope>;
+export type DuplicateElsewhere = z.infer<typeof DuplicateElsewhere>;
 export const DuplicateCandidate = z.discriminatedUnion('scope', [DuplicateInScope, DuplicateElsewhere]);
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 

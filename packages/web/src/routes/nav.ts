@@ -20,6 +20,7 @@ export const navSections: NavSection[] = [
       { to: '/', label: 'nav.home' },
       { to: '/children', label: 'nav.children', permission: 'child:list' },
       { to: '/approvals', label: 'nav.approvals', permission: ['child:list', 'case:approve'] },
+      { to: '/duplicate-reviews', label: 'nav.duplicateReviews', permission: ['child:read', 'case:approve'] },
       { to: '/children/new', label: 'nav.registerChild', permission: ['child:create', 'child:list'] },
       { to: '/children/first-contact', label: 'nav.firstContact', permission: 'child:create' },
     ],

@@ -17,6 +17,7 @@ const RegisterChildPage = named(() => import('../features/children/register/Regi
 const FirstContactPage = named(() => import('../features/children/firstContact/FirstContactPage.tsx'), 'FirstContactPage');
 const CasePage = named(() => import('../features/cases/page/CasePage.tsx'), 'CasePage');
 const ApprovalsPage = named(() => import('../features/approvals/ApprovalsPage.tsx'), 'ApprovalsPage');
+const DuplicateReviewsPage = named(() => import('../features/duplicateReviews/DuplicateReviewsPage.tsx'), 'DuplicateReviewsPage');
 const AgenciesPage = named(() => import('../features/admin/agencies/AgenciesPage.tsx'), 'AgenciesPage');
 const TeamsPage = named(() => import('../features/admin/teams/TeamsPage.tsx'), 'TeamsPage');
 const UsersPage = named(() => import('../features/admin/users/UsersPage.tsx'), 'UsersPage');
@@ -47,6 +48,7 @@ export const routes: RouteObject[] = [
           guarded('children/first-contact', 'child:create', <FirstContactPage />),
           guarded('children/:id', 'child:read', <CasePage />),
           guarded('approvals', ['child:list', 'case:approve'], <ApprovalsPage />),
+          guarded('duplicate-reviews', ['child:read', 'case:approve'], <DuplicateReviewsPage />),
           guarded('admin/agencies', 'agency:read', <AgenciesPage />),
           guarded('admin/teams', 'team:read', <TeamsPage />),
           guarded('admin/users', 'user:read', <UsersPage />),

@@ -1,4 +1,13 @@
-import type { CaseActionInput, CasePolicy, CaseView, DuplicateCandidate, RelationInput, TaskItem, TaskKind } from '@haven/domain';
+import type {
+  CaseActionInput,
+  CasePolicy,
+  CaseView,
+  DuplicateCandidate,
+  DuplicateReview,
+  RelationInput,
+  TaskItem,
+  TaskKind,
+} from '@haven/domain';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/ApiError.ts';
 import { api, withQuery } from '../../api/client.ts';
@@ -19,6 +28,7 @@ export function invalidateCaseWork(client: QueryClient, cases: 'all' | 'none' | 
     client.invalidateQueries({ queryKey: ['caseloads'] }),
     client.invalidateQueries({ queryKey: ['notifications'] }),
     client.invalidateQueries({ queryKey: ['duplicates'] }),
+    client.invalidateQueries({ queryKey: ['duplicate-reviews'] }),
   ]);
 }
 
@@ -134,6 +144,29 @@ function useCaseMutation<TInput>(call: (input: TInput) => Promise<unknown>) {
 
 export const useMerge = (childId: string) =>
   useCaseMutation((input: { intoId: string; note?: string }) => api.post<void>(`/children/${childId}/merge`, input));
+
+export const useRequestDuplicateReview = (childId: string) =>
+  useCaseMutation((input: { otherId: string }) => api.post<{ id: string }>(`/children/${childId}/duplicate-reviews`, input));
+
+export function useDuplicateReviews() {
+  return useQuery({
+    queryKey: ['duplicate-reviews'],
+    queryFn: ({ signal }) => api.get<{ items: DuplicateReview[] }>('/duplicate-reviews', { signal }),
+    select: (data) => data.items,
+  });
+}
+
+export function useDuplicateReview(id: string) {
+  return useQuery({
+    queryKey: ['duplicate-reviews', id],
+    queryFn: ({ signal }) => api.get<DuplicateReview>(`/duplicate-reviews/${id}`, { signal }),
+  });
+}
+
+export const useDecideDuplicateReview = (id: string) =>
+  useCaseMutation((input: { outcome: 'same_child' | 'different_child' }) =>
+    api.post<DuplicateReview>(`/duplicate-reviews/${id}/decision`, input),
+  );
 
 export const useUnmerge = (childId: string) =>
   useCaseMutation((input: { note?: string }) => api.post<void>(`/children/${childId}/unmerge`, input));

@@ -1,4 +1,4 @@
-import type { DuplicateCandidate } from '@haven/domain';
+import type { DuplicateElsewhere, DuplicateInScope } from '@haven/domain';
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,10 +11,10 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
 import { usePermission } from '../../auth/api.ts';
 import { DuplicateCandidates } from '../../children/duplicates/DuplicateCandidates.tsx';
-import { useDuplicates, useMerge, useUnmerge } from '../api.ts';
+import { useDuplicates, useMerge, useRequestDuplicateReview, useUnmerge } from '../api.ts';
 import { useCaseContext } from './CaseContext.tsx';
 
-type Merge = { candidate: DuplicateCandidate; direction: 'this_into_other' | 'other_into_this' };
+type Merge = { candidate: DuplicateInScope; direction: 'this_into_other' | 'other_into_this' };
 
 /** Confirms a merge, with a note on why these are the same child. */
 function MergeForm({ merge, onDone }: { merge: Merge; onDone: () => void }) {
@@ -92,11 +92,37 @@ function MergedNotice() {
   );
 }
 
+/** For a supervisor: ask the supervisors who cover a record outside their scope to compare it with this one. */
+function RequestReview({ candidate }: { candidate: DuplicateElsewhere }) {
+  const { t } = useTranslation();
+  const { childId } = useCaseContext();
+  const request = useRequestDuplicateReview(childId);
+  return (
+    <Stack gap={4}>
+      <Group gap="xs">
+        <Button
+          size="compact-sm"
+          variant="default"
+          loading={request.isPending}
+          disabled={request.isSuccess}
+          onClick={() =>
+            request.mutate({ otherId: candidate.childId }, { onSuccess: () => notifySuccess(t('duplicates.reviewRequested')) })
+          }
+        >
+          {request.isSuccess ? t('duplicates.reviewRequested') : t('duplicates.requestReview')}
+        </Button>
+      </Group>
+      <ApiErrorAlert error={request.error} />
+    </Stack>
+  );
+}
+
 /** Records that may be the same child; supervisors merge them (or undo a merge). */
 export function DuplicatesSection() {
   const { t } = useTranslation();
   const { view, childId } = useCaseContext();
   const canMerge = usePermission('case:merge');
+  const canSupervise = usePermission('case:approve') || canMerge;
   const duplicates = useDuplicates(childId, view.summary.status !== 'merged');
   const [merge, setMerge] = useState<Merge | null>(null);
   return (
@@ -142,6 +168,7 @@ export function DuplicatesSection() {
                       )
                     : undefined
                 }
+                elsewhereActions={canSupervise ? (candidate) => <RequestReview candidate={candidate} /> : undefined}
               />
             )}
           </QueryState>

@@ -1,4 +1,4 @@
-import type { DuplicateCandidate } from '@haven/domain';
+import type { DuplicateCandidate, DuplicateElsewhere, DuplicateInScope } from '@haven/domain';
 import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { useCodes } from '../../codes/useCodes.ts';
 const effectColor: Record<string, string> = { supports: 'green.9', weakens: 'red.9', neutral: 'gray.7' };
 
 /** Why a record may be the same child: each reason marked as supporting or weakening the match. */
-function MatchReasons({ reasons }: { reasons: DuplicateCandidate['reasons'] }) {
+function MatchReasons({ reasons }: { reasons: DuplicateInScope['reasons'] }) {
   const { t } = useTranslation();
   const codes = useCodes();
   return (
@@ -26,53 +26,82 @@ function MatchReasons({ reasons }: { reasons: DuplicateCandidate['reasons'] }) {
   );
 }
 
+function LikelihoodBadge({ likelihood }: { likelihood: DuplicateCandidate['likelihood'] }) {
+  const codes = useCodes();
+  return (
+    <Badge color={likelihood === 'likely' ? 'red.9' : 'yellow.4'} c={likelihood === 'likely' ? undefined : 'dark.9'}>
+      {codes.label('likelihood', likelihood)}
+    </Badge>
+  );
+}
+
+/** A record the reader may open: its name (when their role shows identity), facts and the match reasons. */
+function RecordCandidate({ candidate, newTab }: { candidate: DuplicateInScope; newTab: boolean | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Group gap="xs" justify="space-between">
+        <LikelihoodBadge likelihood={candidate.likelihood} />
+        <CaseStatusBadge status={candidate.status as 'open'} />
+      </Group>
+      <Anchor component={Link} to={`/children/${candidate.childId}`} fw={600} {...(newTab ? { target: '_blank', rel: 'noopener' } : {})}>
+        {candidate.displayName ? <bdi>{candidate.displayName}</bdi> : t('children.nameRestricted')}{' '}
+        <Text span size="xs" className="mono" c="dimmed">
+          {candidate.reference}
+        </Text>
+      </Anchor>
+      <Facts
+        c="dimmed"
+        items={[
+          t(`enums.sex.${candidate.sex}`, { defaultValue: candidate.sex }),
+          candidate.birthYear ? t('duplicates.born', { year: candidate.birthYear }) : null,
+          formatList(candidate.nationality.map((code) => countryName(code))),
+        ]}
+      />
+      <MatchReasons reasons={candidate.reasons} />
+    </>
+  );
+}
+
+/** A record outside the reader's scope: only where it is, its reference and the score band. */
+function ElsewhereCandidate({ candidate }: { candidate: DuplicateElsewhere }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <LikelihoodBadge likelihood={candidate.likelihood} />
+      <Text size="sm">{t('duplicates.elsewhere', { agency: candidate.agencyName, reference: candidate.reference })}</Text>
+    </>
+  );
+}
+
 interface Props {
   candidates: DuplicateCandidate[];
-  /** Buttons for a candidate (merge, say). */
-  actions?: (candidate: DuplicateCandidate) => ReactNode;
+  /** Buttons for a record in scope (merge, say). */
+  actions?: (candidate: DuplicateInScope) => ReactNode;
+  /** Buttons for a record outside the reader's scope (ask for a review). */
+  elsewhereActions?: (candidate: DuplicateElsewhere) => ReactNode;
   /** Open candidates in a new tab (while a form is being filled). */
   newTab?: boolean;
 }
 
 /** Registered children who may be the same child, most likely first, with the reasons. */
-export function DuplicateCandidates({ candidates, actions, newTab }: Props) {
-  const { t } = useTranslation();
-  const codes = useCodes();
+export function DuplicateCandidates({ candidates, actions, elsewhereActions, newTab }: Props) {
   return (
     <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
       {candidates.map((candidate) => (
         <Paper component="li" key={candidate.childId} withBorder p="sm">
           <Stack gap={6}>
-            <Group gap="xs" justify="space-between">
-              <Badge
-                color={candidate.likelihood === 'likely' ? 'red.9' : 'yellow.4'}
-                c={candidate.likelihood === 'likely' ? undefined : 'dark.9'}
-              >
-                {codes.label('likelihood', candidate.likelihood)}
-              </Badge>
-              <CaseStatusBadge status={candidate.status as 'open'} />
-            </Group>
-            <Anchor
-              component={Link}
-              to={`/children/${candidate.childId}`}
-              fw={600}
-              {...(newTab ? { target: '_blank', rel: 'noopener' } : {})}
-            >
-              {candidate.displayName ? <bdi>{candidate.displayName}</bdi> : t('children.nameRestricted')}{' '}
-              <Text span size="xs" className="mono" c="dimmed">
-                {candidate.reference}
-              </Text>
-            </Anchor>
-            <Facts
-              c="dimmed"
-              items={[
-                t(`enums.sex.${candidate.sex}`, { defaultValue: candidate.sex }),
-                candidate.birthYear ? t('duplicates.born', { year: candidate.birthYear }) : null,
-                formatList(candidate.nationality.map((code) => countryName(code))),
-              ]}
-            />
-            <MatchReasons reasons={candidate.reasons} />
-            {actions?.(candidate)}
+            {candidate.scope === 'record' ? (
+              <>
+                <RecordCandidate candidate={candidate} newTab={newTab} />
+                {actions?.(candidate)}
+              </>
+            ) : (
+              <>
+                <ElsewhereCandidate candidate={candidate} />
+                {elsewhereActions?.(candidate)}
+              </>
+            )}
           </Stack>
         </Paper>
       ))}

@@ -6,6 +6,7 @@ import { makeMe, mockFetch, renderApp, signIn } from '../../../test/render.tsx';
 const caseworker = () => makeMe(['child:create', 'child:read', 'child:list', 'case:work']);
 
 const candidate = {
+  scope: 'record',
   childId: '00000000-0000-4000-8000-00000000c0de',
   reference: 'GR-AAAA-BBBB',
   displayName: 'Sameer Hadad',
