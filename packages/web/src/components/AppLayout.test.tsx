@@ -39,11 +39,11 @@ describe('navigation built from permissions', () => {
     expect(items).toEqual(['/', '/children/first-contact', '/account']);
   });
 
-  it('shows a supervisor the approval queue', () => {
+  it('shows a supervisor the approval queue and the duplicate reviews', () => {
     const items = visibleNav(['child:create', 'child:read', 'child:list', 'case:work', 'case:approve']).flatMap((section) =>
       section.items.map((item) => item.to),
     );
-    expect(items).toEqual(['/', '/children', '/approvals', '/children/new', '/children/first-contact', '/account']);
+    expect(items).toEqual(['/', '/children', '/approvals', '/duplicate-reviews', '/children/new', '/children/first-contact', '/account']);
   });
 
   it('sends a signed-out user to the sign-in page', async () => {
