@@ -22,6 +22,7 @@ export {
   rankCandidates,
 } from './names/index.ts';
 export * from './policy/defaultRoles.ts';
+export * from './policy/changeControl.ts';
 export * from './policy/evaluate.ts';
 export * from './policy/firewall.ts';
 export * from './policy/model.ts';

@@ -30,6 +30,9 @@ export const notificationKinds = [
   'approval_decided',
   'referral_received',
   'task_overdue',
+  /** A four-eyes access change was requested, or decided (oversight and audit users; ADR 0015). */
+  'access_change_requested',
+  'access_change_decided',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
