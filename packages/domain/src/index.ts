@@ -21,8 +21,8 @@ export {
   phoneticKeys,
   rankCandidates,
 } from './names/index.ts';
-export * from './policy/defaultRoles.ts';
 export * from './policy/changeControl.ts';
+export * from './policy/defaultRoles.ts';
 export * from './policy/evaluate.ts';
 export * from './policy/firewall.ts';
 export * from './policy/model.ts';

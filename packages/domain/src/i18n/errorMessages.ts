@@ -25,7 +25,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     forbidden: 'You do not have permission to do this.',
     firewall_denied: 'Child protection records cannot be accessed for immigration enforcement.',
     purpose_not_permitted: 'Your role may not access data for this purpose.',
-    second_approval_required: 'Two administrators must agree on this change: submit it as a change request for a second administrator to approve.',
+    second_approval_required:
+      'Two administrators must agree on this change: submit it as a change request for a second administrator to approve.',
     change_request_self_approval: 'A change request cannot be approved by the administrator who made it.',
     change_request_not_pending: 'This change request has already been decided.',
     field_read_only: 'You may not change some of these fields.',
@@ -74,7 +75,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     forbidden: 'Vous n’avez pas l’autorisation de faire cela.',
     firewall_denied: 'Les dossiers de protection de l’enfance ne peuvent pas être consultés à des fins de contrôle de l’immigration.',
     purpose_not_permitted: 'Votre rôle ne permet pas d’accéder aux données pour cette finalité.',
-    second_approval_required: 'Deux administrateurs doivent approuver ce changement : soumettez-le comme demande de changement à un second administrateur.',
+    second_approval_required:
+      'Deux administrateurs doivent approuver ce changement : soumettez-le comme demande de changement à un second administrateur.',
     change_request_self_approval: 'Une demande de changement ne peut pas être approuvée par l’administrateur qui l’a faite.',
     change_request_not_pending: 'Cette demande de changement a déjà été tranchée.',
     field_read_only: 'Vous ne pouvez pas modifier certains de ces champs.',
@@ -124,7 +126,8 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     forbidden: 'No tiene permiso para hacer esto.',
     firewall_denied: 'Los expedientes de protección de la infancia no pueden consultarse con fines de control migratorio.',
     purpose_not_permitted: 'Su rol no puede acceder a los datos con esta finalidad.',
-    second_approval_required: 'Dos administradores deben aprobar este cambio: preséntelo como solicitud de cambio para que lo apruebe un segundo administrador.',
+    second_approval_required:
+      'Dos administradores deben aprobar este cambio: preséntelo como solicitud de cambio para que lo apruebe un segundo administrador.',
     change_request_self_approval: 'Una solicitud de cambio no puede ser aprobada por el administrador que la hizo.',
     change_request_not_pending: 'Esta solicitud de cambio ya fue resuelta.',
     field_read_only: 'No puede modificar algunos de estos campos.',

@@ -14,7 +14,17 @@ export interface HolderChange {
   after: AccessHolder;
 }
 
-export type SecondApprovalReason = 'relabels_held_label' | 'widens_enforcement_access';
+export type SecondApprovalReason = 'removes_enforcement_label' | 'relabels_held_label' | 'widens_enforcement_access';
+
+/** A change to one of the labels the firewall reads: a role's category or an agency's kind. */
+export interface LabelChange {
+  from: string;
+  to: string;
+  /** Whether users hold the role, or belong to the agency. */
+  held: boolean;
+}
+
+const enforcement = 'immigration_enforcement';
 
 /** The child-data permissions (`resource:action`) a holder gets through `evaluate`, for any of its purposes. */
 function childGrants(holder: AccessHolder): Set<string> {
@@ -52,13 +62,28 @@ export function widensChildAccess({ before, after }: HolderChange): boolean {
   return fieldGroups.some((group) => fieldOpenness(after.policy.fieldRules[group]) > fieldOpenness(before.policy.fieldRules[group]));
 }
 
+/** Whether a holder loses one of its enforcement labels: moved out of an enforcement role or agency. */
+function dropsEnforcementLabel({ before, after }: HolderChange): boolean {
+  return (
+    (before.policy.category === enforcement && after.policy.category !== enforcement) ||
+    (before.agencyKind === enforcement && after.agencyKind !== enforcement)
+  );
+}
+
 /**
  * Why one administrator may not make a change alone, or null when they may (ADR 0015):
+ * - an enforcement label (role category, agency kind) is never removed by one person, from a role,
+ *   an agency or a user;
  * - a role's category or an agency's kind that users hold is never relabelled by one person;
- * - nor is an enforcement-linked holder (role category or agency kind) given more child-data access.
+ * - nor is an enforcement-linked holder given more child-data access.
  */
-export function secondApprovalReason(change: { relabelsHeldLabel: boolean; holders: readonly HolderChange[] }): SecondApprovalReason | null {
-  if (change.relabelsHeldLabel) return 'relabels_held_label';
-  if (change.holders.some((holder) => enforcementLinked(holder.before) && widensChildAccess(holder))) return 'widens_enforcement_access';
+export function secondApprovalReason(change: { label?: LabelChange; holders: readonly HolderChange[] }): SecondApprovalReason | null {
+  const { label, holders } = change;
+  if (label && label.from !== label.to) {
+    if (label.from === enforcement) return 'removes_enforcement_label';
+    if (label.held) return 'relabels_held_label';
+  }
+  if (holders.some(dropsEnforcementLabel)) return 'removes_enforcement_label';
+  if (holders.some((holder) => enforcementLinked(holder.before) && widensChildAccess(holder))) return 'widens_enforcement_access';
   return null;
 }

@@ -41,7 +41,8 @@ export type FirewallRule = (input: FirewallInput) => boolean;
  */
 export const firewallRules: readonly FirewallRule[] = [
   // An immigration-enforcement actor (by role category or by agency kind) never sees an individual child's record.
-  ({ principal, action, resource }) => enforcementLinked(principal) && individualChildResources.has(resource) && disclosingActions.has(action),
+  ({ principal, action, resource }) =>
+    enforcementLinked(principal) && individualChildResources.has(resource) && disclosingActions.has(action),
   // Nor does anyone acting for an immigration-enforcement purpose, whatever their role.
   ({ purpose, action, resource }) =>
     purpose === 'immigration_enforcement' && individualChildResources.has(resource) && disclosingActions.has(action),

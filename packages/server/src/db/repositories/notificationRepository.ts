@@ -75,10 +75,7 @@ export function notificationRepository(uow: UnitOfWork) {
       let query = tx
         .selectFrom('notification as n')
         .leftJoin('child as c', (join) =>
-          join
-            .onRef('c.jurisdiction', '=', 'n.jurisdiction')
-            .onRef('c.id', '=', 'n.child_id')
-            .on(sql<boolean>`${disclosesChild}`),
+          join.onRef('c.jurisdiction', '=', 'n.jurisdiction').onRef('c.id', '=', 'n.child_id').on(sql<boolean>`${disclosesChild}`),
         )
         .select(['n.id', 'n.kind', 'n.child_id', 'n.ref', 'n.created_at', 'n.read_at', 'c.reference'])
         .where('n.user_id', '=', principal.userId)

@@ -64,7 +64,13 @@ const policyOf = (r: Selectable<RoleTable>): RolePolicy =>
     requireMfa: r.require_mfa,
   });
 
-export const toRole = (r: Selectable<RoleTable>): Role => ({ id: r.id, key: r.key, name: r.name, description: r.description, ...policyOf(r) });
+export const toRole = (r: Selectable<RoleTable>): Role => ({
+  id: r.id,
+  key: r.key,
+  name: r.name,
+  description: r.description,
+  ...policyOf(r),
+});
 
 /** A role's policy with a patch applied: what its holders would get. */
 function patchedPolicy(policy: RolePolicy, patch: RolePatch): RolePolicy {
@@ -239,7 +245,7 @@ export function organisationRepository(uow: UnitOfWork) {
       if (patch.kind !== undefined && patch.kind !== agency.kind) {
         // An agency's kind is what the firewall reads: once people belong to it, two administrators change it.
         const member = await tx.selectFrom('app_user').select('id').where('agency_id', '=', id).limit(1).executeTakeFirst();
-        const reason = secondApprovalReason({ relabelsHeldLabel: member !== undefined, holders: [] });
+        const reason = secondApprovalReason({ label: { from: agency.kind, to: patch.kind, held: member !== undefined }, holders: [] });
         requireSecondApprovalUnlessApproved(approval, reason, 'agency', id, changedKeys(patch));
       }
       if (patch.code) {
@@ -345,8 +351,12 @@ export function organisationRepository(uow: UnitOfWork) {
       const holders = await roleHolders(id);
       // Every agency kind its users sit in, and 'other' for whoever is given the role next.
       const kinds = new Set<AgencyKind>([...holders.kinds, 'other']);
-      const changes: HolderChange[] = [...kinds].map((agencyKind) => ({ before: { policy: before, agencyKind }, after: { policy: after, agencyKind } }));
-      const reason = secondApprovalReason({ relabelsHeldLabel: holders.count > 0 && after.category !== before.category, holders: changes });
+      const changes: HolderChange[] = [...kinds].map((agencyKind) => ({
+        before: { policy: before, agencyKind },
+        after: { policy: after, agencyKind },
+      }));
+      const label = { from: before.category, to: after.category, held: holders.count > 0 };
+      const reason = secondApprovalReason({ label, holders: changes });
       requireSecondApprovalUnlessApproved(approval, reason, 'role', id, changedKeys(patch));
       if (patch.key) {
         const taken = await tx.selectFrom('role').select('id').where('key', '=', patch.key).where('id', '!=', id).executeTakeFirst();
@@ -458,7 +468,7 @@ export function organisationRepository(uow: UnitOfWork) {
           agencyKind: await agencyKindOf(agency),
         });
         const change = { before: await holder(user.role_id, user.agency_id), after: await holder(patch.roleId ?? user.role_id, agencyId) };
-        const reason = secondApprovalReason({ relabelsHeldLabel: false, holders: [change] });
+        const reason = secondApprovalReason({ holders: [change] });
         requireSecondApprovalUnlessApproved(approval, reason, 'user', id, changedKeys(patch));
       }
       const row = await tx
