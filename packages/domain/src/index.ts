@@ -21,6 +21,7 @@ export {
   phoneticKeys,
   rankCandidates,
 } from './names/index.ts';
+export * from './policy/changeControl.ts';
 export * from './policy/defaultRoles.ts';
 export * from './policy/evaluate.ts';
 export * from './policy/fieldProjection.ts';

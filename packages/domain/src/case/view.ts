@@ -32,6 +32,9 @@ export const notificationKinds = [
   'task_overdue',
   'duplicate_review_requested',
   'duplicate_review_decided',
+  /** A four-eyes access change was requested, or decided (oversight and audit users; ADR 0015). */
+  'access_change_requested',
+  'access_change_decided',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -10,6 +10,7 @@ function principal(policy: Partial<RolePolicy> = {}, extra: Partial<Principal> =
     agencyId: 'a1',
     teamIds: ['t1'],
     jurisdiction: 'GR',
+    agencyKind: 'child_protection',
     roleId: 'r1',
     roleKey: 'test',
     policy: {
@@ -91,6 +92,23 @@ describe('evaluate', () => {
       reason: 'firewall',
     });
     assert.equal(evaluate({ principal: supervisor, purpose: 'case_management', action: 'list', resource: 'child' }).allowed, true);
+  });
+
+  test('firewall: a user of an immigration-enforcement agency is refused child data whatever their role category', () => {
+    const relabelled = principal(
+      { category: 'national_authority', scope: 'all', permissions: ['child:read', 'child:list', 'child:create'] },
+      { agencyKind: 'immigration_enforcement' },
+    );
+    for (const action of ['read', 'list'] as const) {
+      assert.deepEqual(evaluate({ principal: relabelled, purpose: 'case_management', action, resource: 'child' }), {
+        allowed: false,
+        reason: 'firewall',
+      });
+    }
+    assert.equal(evaluate({ principal: relabelled, purpose: 'case_management', action: 'create', resource: 'child' }).allowed, true);
+    // The same role in a child protection agency reads as granted: the agency kind made the difference.
+    const inChildProtection = { ...relabelled, agencyKind: 'child_protection' as const };
+    assert.equal(evaluate({ principal: inChildProtection, purpose: 'case_management', action: 'read', resource: 'child' }).allowed, true);
   });
 
   test('the default border official role can register a child but not read one', () => {

@@ -1,4 +1,4 @@
-import { type Action, actions, type Principal, type Purpose, type Resource } from './model.ts';
+import { type Action, type AgencyKind, actions, type Principal, type Purpose, type Resource, type RoleCategory } from './model.ts';
 
 /**
  * Resources that hold data about an individual child. New child-data resources
@@ -19,6 +19,20 @@ export interface FirewallInput {
   resource: Resource;
 }
 
+/** What the firewall knows of an actor: the role's category and the agency's kind. */
+export interface EnforcementLabels {
+  policy: { category: RoleCategory };
+  agencyKind: AgencyKind;
+}
+
+/**
+ * Whether an actor is on the enforcement side: their role's category OR their agency's kind says so.
+ * Either label alone keeps the firewall closed, so no single relabelling opens it.
+ */
+export function enforcementLinked(labels: EnforcementLabels): boolean {
+  return labels.policy.category === 'immigration_enforcement' || labels.agencyKind === 'immigration_enforcement';
+}
+
 export type FirewallRule = (input: FirewallInput) => boolean;
 
 /**
@@ -26,9 +40,9 @@ export type FirewallRule = (input: FirewallInput) => boolean;
  * must be refused. Later features (data sharing agreements, aggregate-only exports) add rules here.
  */
 export const firewallRules: readonly FirewallRule[] = [
-  // An immigration-enforcement actor never sees an individual child's record.
+  // An immigration-enforcement actor (by role category or by agency kind) never sees an individual child's record.
   ({ principal, action, resource }) =>
-    principal.policy.category === 'immigration_enforcement' && individualChildResources.has(resource) && disclosingActions.has(action),
+    enforcementLinked(principal) && individualChildResources.has(resource) && disclosingActions.has(action),
   // Nor does anyone acting for an immigration-enforcement purpose, whatever their role.
   ({ purpose, action, resource }) =>
     purpose === 'immigration_enforcement' && individualChildResources.has(resource) && disclosingActions.has(action),

@@ -63,6 +63,15 @@ export const roleCategories = [
 export const RoleCategory = z.enum(roleCategories);
 export type RoleCategory = z.infer<typeof RoleCategory>;
 
+/**
+ * What kind of organisation an agency is. Like a role's category, an agency of kind
+ * `immigration_enforcement` (border police, immigration authority) is behind the firewall, whatever
+ * role its users hold: relabelling one role does not lift it.
+ */
+export const agencyKinds = ['child_protection', 'service_provider', 'government', 'oversight', 'immigration_enforcement', 'other'] as const;
+export const AgencyKind = z.enum(agencyKinds);
+export type AgencyKind = z.infer<typeof AgencyKind>;
+
 /** Row scope, from narrowest to widest. */
 export const scopes = ['own', 'team', 'agency', 'jurisdiction', 'all'] as const;
 export const Scope = z.enum(scopes);
@@ -111,6 +120,8 @@ export interface Principal {
   teamIds: readonly string[];
   /** ISO 3166 code of the user's jurisdiction, e.g. `GR` or `GR-I`. */
   jurisdiction: string;
+  /** The kind of the user's agency: the firewall looks at it as well as at the role's category. */
+  agencyKind: AgencyKind;
   roleId: string;
   roleKey: string;
   policy: RolePolicy;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { locales } from '../i18n/locales.ts';
-import { FieldRules, Permission, Purpose, RoleCategory, Scope } from '../policy/model.ts';
+import { AgencyKind, FieldRules, Permission, Purpose, RoleCategory, Scope } from '../policy/model.ts';
 import { Email, JurisdictionCode, Password, Uuid } from './common.ts';
 
 export const LocaleCode = z.enum(locales);
@@ -13,11 +13,12 @@ export const Agency = z.object({
   active: z.boolean(),
   /** A child protection agency that receives first-contact referrals. */
   acceptsReferrals: z.boolean(),
+  kind: AgencyKind,
   createdAt: z.string(),
 });
 export type Agency = z.infer<typeof Agency>;
 
-export const AgencyInput = z.object({
+const agencyFields = z.object({
   name: z.string().trim().min(2).max(200),
   code: z
     .string()
@@ -25,10 +26,21 @@ export const AgencyInput = z.object({
     .toUpperCase()
     .regex(/^[A-Z0-9_-]{2,32}$/),
   jurisdiction: JurisdictionCode,
+  active: z.boolean(),
+  acceptsReferrals: z.boolean(),
+  kind: AgencyKind,
+});
+
+export const AgencyInput = agencyFields.extend({
   active: z.boolean().default(true),
   acceptsReferrals: z.boolean().default(false),
+  kind: AgencyKind.default('other'),
 });
 export type AgencyInput = z.infer<typeof AgencyInput>;
+
+/** A change to an agency: only the fields sent (no defaults, so a patch never resets one). */
+export const AgencyPatch = agencyFields.partial();
+export type AgencyPatch = z.infer<typeof AgencyPatch>;
 
 export const Team = z.object({
   id: Uuid,
@@ -46,6 +58,9 @@ export const TeamInput = z.object({
 });
 export type TeamInput = z.infer<typeof TeamInput>;
 
+export const TeamPatch = z.object({ name: z.string().trim().min(2).max(200), active: z.boolean() }).partial();
+export type TeamPatch = z.infer<typeof TeamPatch>;
+
 export const Role = z.object({
   id: Uuid,
   key: z.string(),
@@ -60,21 +75,31 @@ export const Role = z.object({
 });
 export type Role = z.infer<typeof Role>;
 
-export const RoleInput = z.object({
+const roleFields = z.object({
   key: z
     .string()
     .trim()
     .regex(/^[a-z][a-z0-9_]{1,47}$/),
   name: z.string().trim().min(2).max(100),
-  description: z.string().trim().max(500).default(''),
+  description: z.string().trim().max(500),
   category: RoleCategory,
   scope: Scope,
   permissions: z.array(Permission).max(100),
-  fieldRules: FieldRules.default({}),
+  fieldRules: FieldRules,
   purposes: z.array(Purpose).min(1),
+  requireMfa: z.boolean(),
+});
+
+export const RoleInput = roleFields.extend({
+  description: z.string().trim().max(500).default(''),
+  fieldRules: FieldRules.default({}),
   requireMfa: z.boolean().default(false),
 });
 export type RoleInput = z.infer<typeof RoleInput>;
+
+/** A change to a role: only the fields sent (a patch that names the role does not clear its field rules). */
+export const RolePatch = roleFields.partial();
+export type RolePatch = z.infer<typeof RolePatch>;
 
 export const User = z.object({
   id: Uuid,
@@ -118,3 +143,38 @@ export const UserUpdateInput = z.object({
   password: Password.optional(),
 });
 export type UserUpdateInput = z.infer<typeof UserUpdateInput>;
+
+/** The part of a user a change request may change: where they sit and which role they hold. */
+export const UserAccessPatch = z
+  .object({ agencyId: Uuid, roleId: Uuid, teamIds: z.array(Uuid).max(20), jurisdiction: JurisdictionCode })
+  .partial();
+export type UserAccessPatch = z.infer<typeof UserAccessPatch>;
+
+/**
+ * A change that widens an enforcement-linked actor's access to child data, or relabels a role or
+ * agency people hold, waits as a change request until a second administrator approves it (ADR 0015).
+ */
+export const ChangeRequestInput = z.discriminatedUnion('target', [
+  z.object({ target: z.literal('role'), targetId: Uuid, patch: RolePatch }),
+  z.object({ target: z.literal('agency'), targetId: Uuid, patch: AgencyPatch }),
+  z.object({ target: z.literal('user'), targetId: Uuid, patch: UserAccessPatch }),
+]);
+export type ChangeRequestInput = z.infer<typeof ChangeRequestInput>;
+export type ChangeRequestTarget = ChangeRequestInput['target'];
+
+export const ChangeRequestStatus = z.enum(['pending', 'approved', 'rejected']);
+export type ChangeRequestStatus = z.infer<typeof ChangeRequestStatus>;
+
+export const ChangeRequest = z.object({
+  id: Uuid,
+  target: z.enum(['role', 'agency', 'user']),
+  targetId: Uuid,
+  targetName: z.string(),
+  patch: z.record(z.string(), z.unknown()),
+  status: ChangeRequestStatus,
+  requestedBy: Uuid,
+  requestedAt: z.string(),
+  decidedBy: Uuid.nullable(),
+  decidedAt: z.string().nullable(),
+});
+export type ChangeRequest = z.infer<typeof ChangeRequest>;

@@ -11,6 +11,7 @@ export interface AgencyTable {
   jurisdiction: string;
   active: Generated<boolean>;
   accepts_referrals: Generated<boolean>;
+  kind: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -257,7 +258,20 @@ export interface DuplicateReviewTable {
   decided_at: Date | null;
 }
 
+export interface AccessChangeRequestTable {
+  id: string;
+  target: string;
+  target_id: string;
+  patch: Json<Record<string, unknown>>;
+  status: Generated<string>;
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
 export interface DB {
+  access_change_request: AccessChangeRequestTable;
   agency: AgencyTable;
   team: TeamTable;
   role: RoleTable;

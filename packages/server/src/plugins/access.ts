@@ -10,6 +10,7 @@ import {
   type Permission,
   Purpose,
   type Resource,
+  Uuid,
 } from '@haven/domain';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { safeEqual } from '../auth/tokens.ts';
@@ -58,7 +59,14 @@ export function describeAccess(access: RouteAccess): string {
   return access.permission;
 }
 
-export type DenialRecorder = (actor: Actor, resource: string, action: string) => Promise<void>;
+export type DenialRecorder = (actor: Actor, resource: string, action: string, recordId: string | null) => Promise<void>;
+
+/** The record a request targets (its `:id`), so a refusal is evidence about that record. Not yet validated: a uuid or nothing. */
+function targetRecordId(request: FastifyRequest): string | null {
+  const params = request.params as Record<string, unknown> | undefined;
+  const parsed = Uuid.safeParse(params?.id);
+  return parsed.success ? parsed.data : null;
+}
 
 export function registerAccessControl(app: FastifyInstance, auth: AuthService, recordDenial: DenialRecorder): void {
   app.decorateRequest('locale', 'en');
@@ -108,7 +116,8 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService, r
     if (!decisions.some((d) => d.decision.allowed)) {
       const [first] = decisions as [(typeof decisions)[number]];
       // Refusals are evidence for oversight (an enforcement role probing child data, say): audit them.
-      await recordDenial({ principal: session.principal, purpose, requestId: String(request.id) }, first.resource, first.action);
+      const actor = { principal: session.principal, purpose, requestId: String(request.id) };
+      await recordDenial(actor, first.resource, first.action, targetRecordId(request));
       throw new HavenError(first.decision.allowed ? 'forbidden' : denialError(first.decision.reason));
     }
   });

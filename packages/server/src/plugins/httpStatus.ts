@@ -21,6 +21,7 @@ export function httpStatus(code: ErrorCode): number {
     case 'forbidden':
     case 'firewall_denied':
     case 'purpose_not_permitted':
+    case 'change_request_self_approval':
     case 'field_read_only':
     case 'filter_on_hidden_field':
     case 'invalid_assignee':
@@ -42,6 +43,8 @@ export function httpStatus(code: ErrorCode): number {
     case 'family_contact_review_required':
     case 'transfer_not_pending':
     case 'separation_warning':
+    case 'second_approval_required':
+    case 'change_request_not_pending':
       return 409;
     case 'payload_too_large':
       return 413;

@@ -66,9 +66,20 @@ export async function seedDemo(deps: DataDeps): Promise<DemoUser[] | null> {
     const repo = bootstrapRepository(uow);
     await repo.ensureDefaultRoles();
     if ((await repo.countUsers()) > 0) return null;
-    const cpd = await repo.createAgency({ code: 'CPD', name: 'Child Protection Directorate', jurisdiction: 'GR', acceptsReferrals: true });
-    const ngo = await repo.createAgency({ code: 'RCA', name: "Refugee Children's Aid", jurisdiction: 'GR-I' });
-    const border = await repo.createAgency({ code: 'BGU', name: 'Border guard unit, Evros', jurisdiction: 'GR' });
+    const cpd = await repo.createAgency({
+      code: 'CPD',
+      name: 'Child Protection Directorate',
+      jurisdiction: 'GR',
+      acceptsReferrals: true,
+      kind: 'child_protection',
+    });
+    const ngo = await repo.createAgency({ code: 'RCA', name: "Refugee Children's Aid", jurisdiction: 'GR-I', kind: 'service_provider' });
+    const border = await repo.createAgency({
+      code: 'BGU',
+      name: 'Border guard unit, Evros',
+      jurisdiction: 'GR',
+      kind: 'immigration_enforcement',
+    });
     await repo.upsertAdminAreas(demoAreas);
     const teams = {
       intake: await repo.createTeam(cpd, 'Athens intake team'),

@@ -1,6 +1,7 @@
 import type { ChildInput, ChildListQuery, ChildUpdateInput, PageQuery } from '@haven/domain';
 import { passwordHasher } from '../auth/passwords.ts';
 import { auditRepository } from '../db/repositories/auditRepository.ts';
+import { changeRequestRepository } from '../db/repositories/changeRequestRepository.ts';
 import { childRepository } from '../db/repositories/childRepository.ts';
 import { idempotencyRepository, type StoredResponse } from '../db/repositories/idempotencyRepository.ts';
 import { organisationRepository } from '../db/repositories/organisationRepository.ts';
@@ -94,16 +95,18 @@ export function dataService(deps: DataDeps, policies: CasePolicyStore) {
     organisation: <T>(actor: Actor, work: (repo: ReturnType<typeof organisationRepository>) => Promise<T>) =>
       inTx(actor, (uow) => work(organisationRepository(uow))),
     hasher: passwordHasher,
+    changeRequests: <T>(actor: Actor, work: (repo: ReturnType<typeof changeRequestRepository>) => Promise<T>) =>
+      inTx(actor, (uow) => work(changeRequestRepository(uow, passwordHasher))),
 
     listAudit: (actor: Actor, page: PageQuery, filter: { resource?: string | undefined; recordId?: string | undefined }) =>
       inTx(actor, (uow) => auditRepository(uow).list(page, filter)),
     verifyAudit: (actor: Actor) => inTx(actor, (uow) => auditRepository(uow).verify()),
-    recordDenial: (actor: Actor, resource: string, action: string) =>
+    recordDenial: (actor: Actor, resource: string, action: string, recordId: string | null) =>
       appendDenied(deps, actor, {
         jurisdiction: actor.principal?.jurisdiction ?? '_',
         resource,
         action,
-        recordId: null,
+        recordId,
         changedFields: [],
       }),
   };

@@ -30,7 +30,7 @@ describe('navigation built from permissions', () => {
     );
     renderApp('/');
     await screen.findByRole('heading', { level: 1 }, { timeout: 5000 });
-    expect(navLinks()).toEqual(['Home', 'Agencies', 'Teams', 'Users', 'Roles', 'Areas', 'Audit', 'Account']);
+    expect(navLinks()).toEqual(['Home', 'Agencies', 'Teams', 'Users', 'Roles', 'Areas', 'Change requests', 'Audit', 'Account']);
     expect(screen.getByRole('group', { name: 'Administration' })).toBeTruthy();
   });
 

@@ -33,6 +33,7 @@ export const navSections: NavSection[] = [
       { to: '/admin/users', label: 'nav.users', permission: 'user:read' },
       { to: '/admin/roles', label: 'nav.roles', permission: 'role:read' },
       { to: '/admin/areas', label: 'nav.areas', permission: 'agency:read' },
+      { to: '/admin/change-requests', label: 'nav.changeRequests', permission: 'audit:read' },
     ],
   },
   {

@@ -24,6 +24,7 @@ const UsersPage = named(() => import('../features/admin/users/UsersPage.tsx'), '
 const UserDetailPage = named(() => import('../features/admin/users/UserDetailPage.tsx'), 'UserDetailPage');
 const AreasPage = named(() => import('../features/admin/areas/AreasPage.tsx'), 'AreasPage');
 const RolesPage = named(() => import('../features/admin/roles/RolesPage.tsx'), 'RolesPage');
+const ChangeRequestsPage = named(() => import('../features/admin/changeRequests/ChangeRequestsPage.tsx'), 'ChangeRequestsPage');
 const AuditPage = named(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
 const AccountPage = named(() => import('../features/account/AccountPage.tsx'), 'AccountPage');
 
@@ -55,6 +56,7 @@ export const routes: RouteObject[] = [
           guarded('admin/users/:id', 'user:read', <UserDetailPage />),
           guarded('admin/roles', 'role:read', <RolesPage />),
           guarded('admin/areas', 'agency:read', <AreasPage />),
+          guarded('admin/change-requests', 'audit:read', <ChangeRequestsPage />),
           guarded('audit', 'audit:read', <AuditPage />),
           { path: 'account', element: <AccountPage /> },
           { path: '*', element: <NotFound /> },

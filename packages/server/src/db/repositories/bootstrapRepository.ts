@@ -1,4 +1,4 @@
-import { defaultRoles } from '@haven/domain';
+import { type AgencyKind, defaultRoles } from '@haven/domain';
 import { globalJurisdiction } from '../../audit/hash.ts';
 import { uuidv7 } from '../ids.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
@@ -71,12 +71,18 @@ export function bootstrapRepository(uow: UnitOfWork) {
         .orderBy('u.email')
         .execute(),
 
-    async createAgency(input: { code: string; name: string; jurisdiction: string; acceptsReferrals?: boolean }): Promise<string> {
+    async createAgency(input: {
+      code: string;
+      name: string;
+      jurisdiction: string;
+      acceptsReferrals?: boolean;
+      kind?: AgencyKind;
+    }): Promise<string> {
       const id = uuidv7(uow.now.getTime());
-      const { acceptsReferrals = false, ...rest } = input;
+      const { acceptsReferrals = false, kind = 'other', ...rest } = input;
       await tx
         .insertInto('agency')
-        .values({ id, ...rest, accepts_referrals: acceptsReferrals, created_at: uow.now, updated_at: uow.now })
+        .values({ id, ...rest, kind, accepts_referrals: acceptsReferrals, created_at: uow.now, updated_at: uow.now })
         .execute();
       audit('agency', id, ['code', 'name', 'jurisdiction']);
       return id;

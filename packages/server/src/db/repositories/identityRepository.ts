@@ -1,4 +1,4 @@
-import { type Principal, RolePolicy, type SessionState } from '@haven/domain';
+import { AgencyKind, type Principal, RolePolicy, type SessionState } from '@haven/domain';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { globalJurisdiction } from '../../audit/hash.ts';
 import type { Envelope } from '../../crypto/envelope.ts';
@@ -269,6 +269,7 @@ function principalQuery(tx: Kysely<DB>) {
       'r.require_mfa',
       'a.name as agency_name',
       'a.active as agency_active',
+      'a.kind as agency_kind',
       sql<string[]>`coalesce((SELECT array_agg(ut.team_id::text ORDER BY ut.team_id) FROM user_team ut WHERE ut.user_id = u.id), '{}')`.as(
         'team_ids',
       ),
@@ -293,6 +294,7 @@ function toLoaded(row: PrincipalRow | undefined): LoadedPrincipal | undefined {
       agencyId: row.agency_id,
       teamIds: row.team_ids,
       jurisdiction: row.jurisdiction,
+      agencyKind: AgencyKind.parse(row.agency_kind),
       roleId: row.role_id,
       roleKey: row.role_key,
       policy,

@@ -1,4 +1,4 @@
-import { HavenError, type NotificationKind } from '@haven/domain';
+import { defaultPurpose, evaluate, HavenError, type NotificationKind } from '@haven/domain';
 import { sql } from 'kysely';
 import { uuidv7 } from '../ids.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
@@ -68,9 +68,15 @@ export function notificationRepository(uow: UnitOfWork) {
 
     async mine(unreadOnly: boolean, limit: number) {
       const principal = requirePrincipal(uow);
+      // Written when the reader could see the case; read through today's policy. A reader the policy
+      // now refuses child data (the firewall, after a role or agency change) gets no child id or reference.
+      const purpose = uow.actor.purpose ?? defaultPurpose(principal);
+      const disclosesChild = evaluate({ principal, purpose, action: 'read', resource: 'child' }).allowed;
       let query = tx
         .selectFrom('notification as n')
-        .leftJoin('child as c', (join) => join.onRef('c.jurisdiction', '=', 'n.jurisdiction').onRef('c.id', '=', 'n.child_id'))
+        .leftJoin('child as c', (join) =>
+          join.onRef('c.jurisdiction', '=', 'n.jurisdiction').onRef('c.id', '=', 'n.child_id').on(sql<boolean>`${disclosesChild}`),
+        )
         .select(['n.id', 'n.kind', 'n.child_id', 'n.ref', 'n.created_at', 'n.read_at', 'c.reference'])
         .where('n.user_id', '=', principal.userId)
         .orderBy('n.created_at', 'desc')
@@ -88,7 +94,7 @@ export function notificationRepository(uow: UnitOfWork) {
         items: rows.map((r) => ({
           id: r.id,
           kind: r.kind as NotificationKind,
-          childId: r.child_id,
+          childId: disclosesChild ? r.child_id : null,
           reference: r.reference ?? null,
           ref: r.ref,
           createdAt: r.created_at.toISOString(),

@@ -1,18 +1,25 @@
 import {
+  type AccessHolder,
   type Agency,
   type AgencyInput,
+  AgencyKind,
+  type AgencyPatch,
   HavenError,
+  type HolderChange,
   jurisdictionContains,
   type PageQuery,
-  type Patch,
   type Principal,
   type Role,
   type RoleInput,
+  type RolePatch,
   RolePolicy,
   type RowScope,
+  type SecondApprovalReason,
   scopes,
+  secondApprovalReason,
   type Team,
   type TeamInput,
+  type TeamPatch,
   type User,
   type UserCreateInput,
   type UserUpdateInput,
@@ -35,6 +42,7 @@ const toAgency = (r: Selectable<AgencyTable>): Agency => ({
   jurisdiction: r.jurisdiction,
   active: r.active,
   acceptsReferrals: r.accepts_referrals,
+  kind: AgencyKind.parse(r.kind),
   createdAt: r.created_at.toISOString(),
 });
 
@@ -46,8 +54,8 @@ const toTeam = (r: Selectable<TeamTable>): Team => ({
   createdAt: r.created_at.toISOString(),
 });
 
-export const toRole = (r: Selectable<RoleTable>): Role => {
-  const policy = RolePolicy.parse({
+const policyOf = (r: Selectable<RoleTable>): RolePolicy =>
+  RolePolicy.parse({
     category: r.category,
     scope: r.scope,
     permissions: r.permissions,
@@ -55,8 +63,27 @@ export const toRole = (r: Selectable<RoleTable>): Role => {
     purposes: r.purposes,
     requireMfa: r.require_mfa,
   });
-  return { id: r.id, key: r.key, name: r.name, description: r.description, ...policy };
-};
+
+export const toRole = (r: Selectable<RoleTable>): Role => ({
+  id: r.id,
+  key: r.key,
+  name: r.name,
+  description: r.description,
+  ...policyOf(r),
+});
+
+/** A role's policy with a patch applied: what its holders would get. */
+function patchedPolicy(policy: RolePolicy, patch: RolePatch): RolePolicy {
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const { key: _key, name: _name, description: _description, ...rest } = defined as RolePatch;
+  return RolePolicy.parse({ ...policy, ...rest });
+}
+
+/**
+ * How a change to who may see child data is applied: `single` by one administrator, who is refused
+ * when the change needs four eyes; `approved` when a second administrator approved a change request.
+ */
+export type ChangeApproval = 'single' | 'approved';
 
 const toUser = (r: Selectable<AppUserTable>, teamIds: string[]): User => ({
   id: r.id,
@@ -108,6 +135,42 @@ export function organisationRepository(uow: UnitOfWork) {
     const agency = await tx.selectFrom('agency').selectAll().where('id', '=', agencyId).executeTakeFirst();
     if (!agency || !agencyVisible(rows, principal, agency)) throw new HavenError('not_found', { field: 'agencyId' });
     return agency;
+  }
+
+  /** Refuses (audited, nothing written) a change one administrator may not make alone (ADR 0015). */
+  function requireSecondApprovalUnlessApproved(
+    approval: ChangeApproval,
+    reason: SecondApprovalReason | null,
+    resource: string,
+    recordId: string,
+    fields: string[],
+  ): void {
+    if (reason === null || approval === 'approved') return;
+    uow.auditDenied({ jurisdiction: globalJurisdiction, resource, action: 'update', recordId, changedFields: fields });
+    throw new HavenError('second_approval_required', { reason });
+  }
+
+  async function agencyKindOf(agencyId: string): Promise<AgencyKind> {
+    const agency = await tx.selectFrom('agency').select('kind').where('id', '=', agencyId).executeTakeFirstOrThrow();
+    return AgencyKind.parse(agency.kind);
+  }
+
+  async function rolePolicyOf(roleId: string): Promise<RolePolicy> {
+    const role = await tx.selectFrom('role').selectAll().where('id', '=', roleId).executeTakeFirst();
+    if (!role) throw new HavenError('not_found', { field: 'roleId' });
+    return policyOf(role);
+  }
+
+  /** The kinds of the agencies whose users hold a role, and how many users hold it. */
+  async function roleHolders(roleId: string): Promise<{ count: number; kinds: AgencyKind[] }> {
+    const rows = await tx
+      .selectFrom('app_user as u')
+      .innerJoin('agency as a', 'a.id', 'u.agency_id')
+      .select(['a.kind', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('u.role_id', '=', roleId)
+      .groupBy('a.kind')
+      .execute();
+    return { count: rows.reduce((sum, r) => sum + Number(r.n), 0), kinds: rows.map((r) => AgencyKind.parse(r.kind)) };
   }
 
   async function teamIdsOf(userIds: string[]): Promise<Map<string, string[]>> {
@@ -165,6 +228,7 @@ export function organisationRepository(uow: UnitOfWork) {
           jurisdiction: input.jurisdiction,
           active: input.active,
           accepts_referrals: input.acceptsReferrals,
+          kind: input.kind,
           created_at: uow.now,
           updated_at: uow.now,
         })
@@ -174,10 +238,16 @@ export function organisationRepository(uow: UnitOfWork) {
       return toAgency(row);
     },
 
-    async updateAgency(id: string, patch: Patch<AgencyInput>): Promise<Agency> {
+    async updateAgency(id: string, patch: AgencyPatch, approval: ChangeApproval = 'single'): Promise<Agency> {
       const principal = requirePrincipal(uow);
       const { rows } = authorize(uow, 'manage', 'agency', { jurisdiction: globalJurisdiction, recordId: id });
-      await requireAgency(id, rows, principal);
+      const agency = await requireAgency(id, rows, principal);
+      if (patch.kind !== undefined && patch.kind !== agency.kind) {
+        // An agency's kind is what the firewall reads: once people belong to it, two administrators change it.
+        const member = await tx.selectFrom('app_user').select('id').where('agency_id', '=', id).limit(1).executeTakeFirst();
+        const reason = secondApprovalReason({ label: { from: agency.kind, to: patch.kind, held: member !== undefined }, holders: [] });
+        requireSecondApprovalUnlessApproved(approval, reason, 'agency', id, changedKeys(patch));
+      }
       if (patch.code) {
         const taken = await tx.selectFrom('agency').select('id').where('code', '=', patch.code).where('id', '!=', id).executeTakeFirst();
         if (taken) throw new HavenError('conflict', { field: 'code' });
@@ -224,7 +294,7 @@ export function organisationRepository(uow: UnitOfWork) {
       return toTeam(row);
     },
 
-    async updateTeam(id: string, patch: { name?: string | undefined; active?: boolean | undefined }): Promise<Team> {
+    async updateTeam(id: string, patch: TeamPatch): Promise<Team> {
       const principal = requirePrincipal(uow);
       const { rows } = authorize(uow, 'manage', 'team', { jurisdiction: globalJurisdiction, recordId: id });
       const team = await tx.selectFrom('team').selectAll().where('id', '=', id).executeTakeFirst();
@@ -272,10 +342,22 @@ export function organisationRepository(uow: UnitOfWork) {
       return toRole(row);
     },
 
-    async updateRole(id: string, patch: Patch<RoleInput>): Promise<Role> {
+    async updateRole(id: string, patch: RolePatch, approval: ChangeApproval = 'single'): Promise<Role> {
       authorize(uow, 'manage', 'role', { jurisdiction: globalJurisdiction, recordId: id });
-      const existing = await tx.selectFrom('role').select('id').where('id', '=', id).executeTakeFirst();
+      const existing = await tx.selectFrom('role').selectAll().where('id', '=', id).executeTakeFirst();
       if (!existing) throw new HavenError('not_found');
+      const before = policyOf(existing);
+      const after = patchedPolicy(before, patch);
+      const holders = await roleHolders(id);
+      // Every agency kind its users sit in, and 'other' for whoever is given the role next.
+      const kinds = new Set<AgencyKind>([...holders.kinds, 'other']);
+      const changes: HolderChange[] = [...kinds].map((agencyKind) => ({
+        before: { policy: before, agencyKind },
+        after: { policy: after, agencyKind },
+      }));
+      const label = { from: before.category, to: after.category, held: holders.count > 0 };
+      const reason = secondApprovalReason({ label, holders: changes });
+      requireSecondApprovalUnlessApproved(approval, reason, 'role', id, changedKeys(patch));
       if (patch.key) {
         const taken = await tx.selectFrom('role').select('id').where('key', '=', patch.key).where('id', '!=', id).executeTakeFirst();
         if (taken) throw new HavenError('conflict', { field: 'key' });
@@ -370,7 +452,7 @@ export function organisationRepository(uow: UnitOfWork) {
       return toUser(row, [...input.teamIds]);
     },
 
-    async updateUser(id: string, patch: UserUpdateInput, hasher: PasswordHasher): Promise<User> {
+    async updateUser(id: string, patch: UserUpdateInput, hasher: PasswordHasher, approval: ChangeApproval = 'single'): Promise<User> {
       const principal = requirePrincipal(uow);
       const { rows } = authorize(uow, 'manage', 'user', { jurisdiction: globalJurisdiction, recordId: id });
       const user = await tx.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
@@ -380,6 +462,15 @@ export function organisationRepository(uow: UnitOfWork) {
       if (patch.agencyId) await requireAgency(patch.agencyId, rows, principal);
       if (patch.teamIds) await checkTeams(patch.teamIds, agencyId);
       if (patch.roleId) await checkAssignableRole(patch.roleId, principal);
+      if ((patch.roleId && patch.roleId !== user.role_id) || agencyId !== user.agency_id) {
+        const holder = async (roleId: string, agency: string): Promise<AccessHolder> => ({
+          policy: await rolePolicyOf(roleId),
+          agencyKind: await agencyKindOf(agency),
+        });
+        const change = { before: await holder(user.role_id, user.agency_id), after: await holder(patch.roleId ?? user.role_id, agencyId) };
+        const reason = secondApprovalReason({ holders: [change] });
+        requireSecondApprovalUnlessApproved(approval, reason, 'user', id, changedKeys(patch));
+      }
       const row = await tx
         .updateTable('app_user')
         .set({

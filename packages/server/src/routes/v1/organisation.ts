@@ -1,14 +1,20 @@
 import {
   Agency,
   AgencyInput,
+  AgencyPatch,
   allPermissions,
+  ChangeRequest,
+  ChangeRequestInput,
+  ChangeRequestStatus,
   Page,
   PageQuery,
   permissionCatalogue,
   Role,
   RoleInput,
+  RolePatch,
   Team,
   TeamInput,
+  TeamPatch,
   User,
   UserCreateInput,
   UserUpdateInput,
@@ -40,7 +46,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ data: DataService }> = 
     '/agencies/:id',
     {
       config: { access: { permission: 'agency:manage' } },
-      schema: { tags: ['organisation'], params: IdParams, body: AgencyInput.partial(), response: { 200: Agency } },
+      schema: { tags: ['organisation'], params: IdParams, body: AgencyPatch, response: { 200: Agency } },
     },
     async (request) => data.organisation(actorOf(request), (o) => o.updateAgency(request.params.id, request.body)),
   );
@@ -62,7 +68,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ data: DataService }> = 
     '/teams/:id',
     {
       config: { access: { permission: 'team:manage' } },
-      schema: { tags: ['organisation'], params: IdParams, body: TeamInput.omit({ agencyId: true }).partial(), response: { 200: Team } },
+      schema: { tags: ['organisation'], params: IdParams, body: TeamPatch, response: { 200: Team } },
     },
     async (request) => data.organisation(actorOf(request), (o) => o.updateTeam(request.params.id, request.body)),
   );
@@ -89,7 +95,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ data: DataService }> = 
     '/roles/:id',
     {
       config: { access: { permission: 'role:manage' } },
-      schema: { tags: ['organisation'], params: IdParams, body: RoleInput.partial(), response: { 200: Role } },
+      schema: { tags: ['organisation'], params: IdParams, body: RolePatch, response: { 200: Role } },
     },
     async (request) => data.organisation(actorOf(request), (o) => o.updateRole(request.params.id, request.body)),
   );
@@ -124,6 +130,53 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ data: DataService }> = 
     },
     async (request) => data.organisation(actorOf(request), (o) => o.updateUser(request.params.id, request.body, data.hasher)),
   );
+  const changeRequestManagers = { anyOf: ['role:manage', 'agency:manage', 'user:manage'] } as const;
+  app.get(
+    '/change-requests',
+    {
+      config: { access: { anyOf: [...changeRequestManagers.anyOf, 'audit:read'] } },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Four-eyes access changes, newest first',
+        querystring: z.object({ status: ChangeRequestStatus.optional() }),
+        response: { 200: list(ChangeRequest) },
+      },
+    },
+    async (request) => ({
+      items: await data.changeRequests(actorOf(request), (c) => c.list(request.query.status)),
+      nextCursor: null,
+    }),
+  );
+  app.post(
+    '/change-requests',
+    {
+      config: { access: changeRequestManagers },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Submit a change for a second administrator to approve',
+        body: ChangeRequestInput,
+        response: { 201: ChangeRequest },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await data.changeRequests(actorOf(request), (c) => c.request(request.body))),
+  );
+  app.post(
+    '/change-requests/:id/approve',
+    {
+      config: { access: changeRequestManagers },
+      schema: { tags: ['organisation'], params: IdParams, response: { 200: ChangeRequest } },
+    },
+    async (request) => data.changeRequests(actorOf(request), (c) => c.approve(request.params.id)),
+  );
+  app.post(
+    '/change-requests/:id/reject',
+    {
+      config: { access: changeRequestManagers },
+      schema: { tags: ['organisation'], params: IdParams, response: { 200: ChangeRequest } },
+    },
+    async (request) => data.changeRequests(actorOf(request), (c) => c.reject(request.params.id)),
+  );
+
   app.post(
     '/users/:id/revoke-sessions',
     { config: { access: { permission: 'user:manage' } }, schema: { tags: ['organisation'], params: IdParams } },

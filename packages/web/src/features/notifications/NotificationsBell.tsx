@@ -41,7 +41,10 @@ function NotificationItem({ item, onOpen }: { item: Notification; onOpen: (item:
 /** Unread notifications in the header: a count on the bell, and the latest ones leading to their case. */
 export function NotificationsBell() {
   const { t } = useTranslation();
-  const canRead = usePermission('child:read');
+  // Case notices for those who read cases; access-change alerts for those who watch the audit trail.
+  const readsCases = usePermission('child:read');
+  const watchesAccess = usePermission('audit:read');
+  const canRead = readsCases || watchesAccess;
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure(false);
   const notifications = useNotifications(canRead);
@@ -53,6 +56,7 @@ export function NotificationsBell() {
     if (!item.read) markRead.mutate([item.id]);
     close();
     if (item.childId) navigate(`/children/${item.childId}`);
+    else if (item.kind === 'access_change_requested' || item.kind === 'access_change_decided') navigate('/admin/change-requests');
   };
   return (
     <Popover opened={opened} onDismiss={close} position="bottom-end" width={320} withinPortal shadow="md" trapFocus returnFocus>

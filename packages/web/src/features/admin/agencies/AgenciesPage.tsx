@@ -30,6 +30,7 @@ export function AgenciesPage() {
             { key: 'name', header: t('agencies.name'), render: (a) => a.name },
             { key: 'code', header: t('agencies.code'), render: (a) => <span className="mono">{a.code}</span> },
             { key: 'jurisdiction', header: t('common.jurisdiction'), render: (a) => a.jurisdiction },
+            { key: 'kind', header: t('agencies.kind'), render: (a) => t(`enums.agencyKind.${a.kind}`) },
             { key: 'active', header: t('common.status'), render: (a) => <ActiveBadge active={a.active} /> },
           ]}
           actions={

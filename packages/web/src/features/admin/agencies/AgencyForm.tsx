@@ -1,14 +1,15 @@
-import { type Agency, AgencyInput } from '@haven/domain';
+import { type Agency, AgencyInput, agencyKinds } from '@haven/domain';
 import { Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { LiveRegion } from '../../../components/LiveRegion.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
-import { SwitchField } from '../../../forms/fields.tsx';
+import { SelectField, SwitchField } from '../../../forms/fields.tsx';
 import { useZodForm } from '../../../forms/useZodForm.ts';
+import { SecondApprovalOffer } from '../changeRequests/SecondApprovalOffer.tsx';
 import { useSave, useSaveSubmit } from '../useSave.ts';
 
-const FIELDS = ['name', 'code', 'jurisdiction', 'active'] as const;
+const FIELDS = ['name', 'code', 'jurisdiction', 'kind', 'active'] as const;
 
 interface Props {
   agency?: Agency;
@@ -23,6 +24,7 @@ export function AgencyForm({ agency, onDone }: Props) {
     code: agency?.code ?? '',
     jurisdiction: agency?.jurisdiction ?? '',
     active: agency?.active ?? true,
+    kind: agency?.kind ?? 'other',
   });
   const { errors } = form.formState;
 
@@ -33,6 +35,11 @@ export function AgencyForm({ agency, onDone }: Props) {
       <Stack gap="md">
         <LiveRegion>
           <ApiErrorAlert error={save.error} fields={FIELDS} />
+          <SecondApprovalOffer
+            error={save.error}
+            change={agency && save.variables ? { target: 'agency', targetId: agency.id, patch: save.variables } : undefined}
+            onDone={onDone}
+          />
         </LiveRegion>
         <TextInput label={t('agencies.name')} required error={errors.name?.message} {...form.register('name')} />
         <TextInput
@@ -50,6 +57,15 @@ export function AgencyForm({ agency, onDone }: Props) {
           autoCapitalize="characters"
           error={errors.jurisdiction?.message}
           {...form.register('jurisdiction')}
+        />
+        <SelectField
+          control={form.control}
+          name="kind"
+          label={t('agencies.kind')}
+          description={t('agencies.kindHint')}
+          data={agencyKinds.map((kind) => ({ value: kind, label: t(`enums.agencyKind.${kind}`) }))}
+          required
+          allowDeselect={false}
         />
         <SwitchField control={form.control} name="active" label={t('common.active')} />
         <FormActions onCancel={onDone} loading={save.isPending} />

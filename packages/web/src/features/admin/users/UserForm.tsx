@@ -11,6 +11,8 @@ import { MultiSelectField, SelectField } from '../../../forms/fields.tsx';
 import { localizedZodResolver } from '../../../forms/zodResolver.ts';
 import { languageNames } from '../../../i18n/i18n.ts';
 import { useMe } from '../../auth/api.ts';
+import { accessPatchOf } from '../changeRequests/accessPatch.ts';
+import { SecondApprovalOffer } from '../changeRequests/SecondApprovalOffer.tsx';
 import { toOptions, useAgencyOptions, useAllRoles, useAllTeams } from '../options.ts';
 import { useSave, useSaveSubmit } from '../useSave.ts';
 import { useUpdateUser } from './api.ts';
@@ -75,6 +77,11 @@ export function UserForm({ user, onDone, onCancel }: Props) {
       <Stack gap="md">
         <LiveRegion>
           <ApiErrorAlert error={save.error} fields={FIELDS} />
+          <SecondApprovalOffer
+            error={save.error}
+            change={user && update.variables ? { target: 'user', targetId: user.id, patch: accessPatchOf(update.variables) } : undefined}
+            onDone={onDone}
+          />
         </LiveRegion>
         {user ? (
           <Text size="sm">

@@ -1,0 +1,40 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeMe, mockFetch, renderWithProviders, signIn } from '../../../test/render.tsx';
+import { ChangeRequestsPage } from './ChangeRequestsPage.tsx';
+
+const me = makeMe(['audit:read', 'user:manage', 'role:manage']);
+const request = (id: string, requestedBy: string, targetName: string) => ({
+  id,
+  target: 'user',
+  targetId: '6a0c2f9e-3c55-4c8e-9d1a-1f0b6c1f7a10',
+  targetName,
+  patch: { roleId: '6a0c2f9e-3c55-4c8e-9d1a-1f0b6c1f7a11' },
+  status: 'pending',
+  requestedBy,
+  requestedAt: '2026-12-04T10:00:00.000Z',
+  decidedBy: null,
+  decidedAt: null,
+});
+const byOther = request('6a0c2f9e-3c55-4c8e-9d1a-1f0b6c1f7a20', '6a0c2f9e-3c55-4c8e-9d1a-1f0b6c1f7a99', 'Nikos');
+const byMe = request('6a0c2f9e-3c55-4c8e-9d1a-1f0b6c1f7a21', me.user.id, 'Eleni');
+
+describe('change requests page', () => {
+  it('offers approve and reject only on requests made by another administrator, and sends the decision', async () => {
+    signIn(me);
+    const requests = mockFetch((req) => {
+      if (req.method === 'GET' && req.url.startsWith('/api/v1/change-requests'))
+        return { status: 200, body: { items: [byOther, byMe], nextCursor: null } };
+      if (req.method === 'POST') return { status: 200, body: { ...byOther, status: 'approved' } };
+      return undefined;
+    });
+    renderWithProviders(<ChangeRequestsPage />);
+    expect((await screen.findAllByText('User: Nikos')).length).toBeGreaterThan(0);
+    expect(screen.getAllByText('User: Eleni').length).toBeGreaterThan(0);
+    const approve = screen.getAllByRole('button', { name: 'Approve' });
+    expect(new Set(approve.map((b) => b.closest('tr, [data-row]')?.textContent?.includes('Nikos')))).toEqual(new Set([true]));
+    fireEvent.click(approve[0] as HTMLElement);
+    await waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true));
+    expect(requests.find((r) => r.method === 'POST')?.url).toBe(`/api/v1/change-requests/${byOther.id}/approve`);
+  });
+});

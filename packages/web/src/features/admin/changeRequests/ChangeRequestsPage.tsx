@@ -1,0 +1,90 @@
+import type { ChangeRequest } from '@haven/domain';
+import { Badge, Button, Code, Group, SegmentedControl } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { PageTitle } from '../../../components/PageTitle.tsx';
+import { QueryState } from '../../../components/QueryState.tsx';
+import { useMe, usePermission } from '../../auth/api.ts';
+import { formatDateTime } from '../../codes/format.ts';
+import { useChangeRequests, useDecideChangeRequest } from './api.ts';
+
+const statusColour = { pending: 'orange', approved: 'green', rejected: 'gray' } as const;
+
+/** Four-eyes access changes: a second administrator approves or rejects what another requested. */
+export function ChangeRequestsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [status, setStatus] = useState<'pending' | 'all'>('pending');
+  const list = useChangeRequests(status === 'pending' ? 'pending' : undefined);
+  const decide = useDecideChangeRequest();
+  const manages = {
+    role: usePermission('role:manage'),
+    agency: usePermission('agency:manage'),
+    user: usePermission('user:manage'),
+  };
+  const canDecide = (r: ChangeRequest) => r.status === 'pending' && manages[r.target] && r.requestedBy !== me.user.id;
+
+  return (
+    <>
+      <PageTitle
+        title={t('changeRequests.title')}
+        description={t('changeRequests.intro')}
+        actions={
+          <SegmentedControl
+            value={status}
+            onChange={(value) => setStatus(value as 'pending' | 'all')}
+            data={[
+              { value: 'pending', label: t('changeRequests.pending') },
+              { value: 'all', label: t('changeRequests.all') },
+            ]}
+          />
+        }
+      />
+      <ApiErrorAlert error={decide.error} />
+      <QueryState isPending={list.isPending} error={list.error}>
+        <DataTable
+          caption={t('changeRequests.title')}
+          rows={list.data?.items ?? []}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              key: 'target',
+              header: t('changeRequests.target'),
+              render: (r) => `${t(`changeRequests.targets.${r.target}`)}: ${r.targetName}`,
+            },
+            { key: 'patch', header: t('changeRequests.change'), render: (r) => <Code>{JSON.stringify(r.patch)}</Code> },
+            { key: 'requestedAt', header: t('changeRequests.requestedAt'), render: (r) => formatDateTime(r.requestedAt) },
+            {
+              key: 'status',
+              header: t('common.status'),
+              render: (r) => (
+                <Badge variant="light" color={statusColour[r.status]} miw="max-content">
+                  {t(`changeRequests.statuses.${r.status}`)}
+                </Badge>
+              ),
+            },
+          ]}
+          actions={(r) =>
+            canDecide(r) ? (
+              <Group gap="xs" wrap="nowrap">
+                <Button size="xs" loading={decide.isPending} onClick={() => decide.mutate({ id: r.id, decision: 'approve' })}>
+                  {t('changeRequests.approve')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  loading={decide.isPending}
+                  onClick={() => decide.mutate({ id: r.id, decision: 'reject' })}
+                >
+                  {t('changeRequests.reject')}
+                </Button>
+              </Group>
+            ) : null
+          }
+        />
+      </QueryState>
+    </>
+  );
+}
