@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { identityWatch } from './identityWatch.ts';
-import { migrateToLatest } from './migrate.ts';
+import { migrateIfPending } from './migrate.ts';
 import { PgliteServer } from './pgliteServer.ts';
 import type { DB } from './schema.ts';
 
@@ -59,7 +59,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   if (options.migrate) {
     const owner = newKysely(new pg.Pool({ connectionString: options.migrationUrl ?? url, max: 1 }));
     try {
-      await migrateToLatest(owner);
+      await migrateIfPending(owner, options.migrationUrl ? 'HAVEN_MIGRATION_DATABASE_URL' : 'DATABASE_URL');
     } finally {
       await owner.destroy();
     }
@@ -87,7 +87,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   const url = `postgres://postgres@${await server.listen()}/postgres`;
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
   const db = newKysely(pool);
-  if (options.migrate) await migrateToLatest(db);
+  if (options.migrate) await migrateIfPending(db);
   if (options.appRole) await sql.raw(`SET ROLE ${appRoleName}`).execute(db);
   return {
     db,
