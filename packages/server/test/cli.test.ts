@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/connect.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { tempDir } from './support/tempDir.ts';
 
 const bin = new URL('../../cli/bin/haven.js', import.meta.url).pathname;
-const dataDir = mkdtempSync(join(tmpdir(), 'haven-cli-'));
+const dataDir = tempDir('haven-cli-');
 let pgDatabase: TestDatabase | undefined;
 let env: Record<string, string> = {};
 
