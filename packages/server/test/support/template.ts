@@ -20,7 +20,7 @@ export function schemaFingerprint(): string {
 }
 
 export const pgliteTemplatePath = () => join(cacheDir, `pglite-${schemaFingerprint()}.tar.gz`);
-export const postgresTemplateName = () => `haven_tpl2_${schemaFingerprint()}`;
+export const postgresTemplateName = () => `haven_tpl_${schemaFingerprint()}`;
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
