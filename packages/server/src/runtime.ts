@@ -49,7 +49,12 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     lock: { holder: options.holder ?? 'command', exclusive: options.exclusive ?? false },
   });
   const deps: DataDeps = { db: database.db, keys: ring, clock: systemClock };
-  await ensureDefaultRoles(deps);
+  try {
+    await ensureDefaultRoles(deps);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return { config, database, deps, close: () => database.close() };
 }
 
@@ -64,36 +69,37 @@ export interface Server {
 
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<Server> {
   const runtime = await openRuntime(config, { log, holder: 'server' });
-  const demoUsers = config.demo ? await seedDemo(runtime.deps) : null;
-  if (demoUsers) {
-    const path = `${config.dataDir}/demo-credentials.txt`;
-    writeDemoCredentials(path, demoUsers);
-    log(`Demo organisation created. Sign-in details for one user per role: ${path}`);
-  }
-  const jobs = config.jobs ? await startJobs(runtime.database, runtime.deps, true) : undefined;
-  const { app } = await buildApp({
-    database: runtime.database,
-    deps: runtime.deps,
-    auth: config.auth,
-    secureCookies: config.secureCookies,
-    loginRatePerMinute: config.loginRatePerMinute,
-    webDist: config.webDist,
-    logLevel: config.logLevel,
-  });
-  const address = await app.listen({ port: config.port, host: config.host });
-  log(
-    `Haven is running at ${address.replace('0.0.0.0', '127.0.0.1')} on ${runtime.database.engine === 'pglite' ? `embedded PostgreSQL (${config.pgliteDir})` : 'PostgreSQL'}`,
-  );
-  return {
-    app,
-    runtime,
-    jobs,
-    demoUsers,
-    url: address,
-    async close() {
-      await app.close();
-      await jobs?.stop();
-      await runtime.close();
-    },
+  let jobs: Jobs | undefined;
+  let app: FastifyInstance | undefined;
+  const close = async () => {
+    await app?.close();
+    await jobs?.stop();
+    await runtime.close();
   };
+  try {
+    const demoUsers = config.demo ? await seedDemo(runtime.deps) : null;
+    if (demoUsers) {
+      const path = `${config.dataDir}/demo-credentials.txt`;
+      writeDemoCredentials(path, demoUsers);
+      log(`Demo organisation created. Sign-in details for one user per role: ${path}`);
+    }
+    jobs = config.jobs ? await startJobs(runtime.database, runtime.deps, true) : undefined;
+    ({ app } = await buildApp({
+      database: runtime.database,
+      deps: runtime.deps,
+      auth: config.auth,
+      secureCookies: config.secureCookies,
+      loginRatePerMinute: config.loginRatePerMinute,
+      webDist: config.webDist,
+      logLevel: config.logLevel,
+    }));
+    const address = await app.listen({ port: config.port, host: config.host });
+    log(
+      `Haven is running at ${address.replace('0.0.0.0', '127.0.0.1')} on ${runtime.database.engine === 'pglite' ? `embedded PostgreSQL (${config.pgliteDir})` : 'PostgreSQL'}`,
+    );
+    return { app, runtime, jobs, demoUsers, url: address, close };
+  } catch (error) {
+    await close().catch(() => {}); // releases the database, e.g. when the port is taken
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
@@ -168,6 +169,23 @@ test('PGlite: a lock left by a server that is gone does not block the CLI', {
   const list = await haven(['user', 'list']);
   assert.equal(list.code, 0, list.stderr);
   assert.match(list.stdout, /admin@example\.org/);
+});
+
+test('a server that fails to start (port taken) releases the database', async () => {
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const { port } = blocker.address() as AddressInfo;
+  try {
+    const config = loadConfig({ ...process.env, ...env, PORT: String(port), HAVEN_JOBS: '0', HAVEN_DEMO: '0' });
+    await assert.rejects(
+      startServer(config, () => {}),
+      /EADDRINUSE/,
+    );
+  } finally {
+    blocker.close();
+  }
+  const rotated = await haven(['keys', 'rotate']); // needs the database to itself
+  assert.equal(rotated.code, 0, rotated.stderr);
 });
 
 test('haven keys rotate and haven seed demo', async () => {

@@ -126,21 +126,20 @@ async function openPgliteHeld(dataDir: string, options: OpenOptions, unlock: () 
   const url = `postgres://postgres@${await server.listen()}/postgres`;
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
   const db = newKysely(pool);
-  if (options.migrate) await migrateIfPending(db);
-  if (options.appRole) await sql.raw(`SET ROLE ${appRoleName}`).execute(db);
-  return {
-    db,
-    pool,
-    url,
-    engine: 'pglite',
-    pglite,
-    async close() {
-      await db.destroy();
-      await server.close();
-      await pglite.close();
-      unlock();
-    },
+  const close = async () => {
+    await db.destroy();
+    await server.close();
+    await pglite.close();
+    unlock();
   };
+  try {
+    if (options.migrate) await migrateIfPending(db);
+    if (options.appRole) await sql.raw(`SET ROLE ${appRoleName}`).execute(db);
+  } catch (error) {
+    await close(); // the engine closes before its lock is released
+    throw error;
+  }
+  return { db, pool, url, engine: 'pglite', pglite, close };
 }
 
 const maxPreparedPerConnection = 500;
