@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { loadConfig } from '../../packages/server/src/config.ts';
 import { type Server, startServer } from '../../packages/server/src/runtime.ts';
+import { tempDir } from '../../packages/server/test/support/tempDir.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const screenshotDir = process.env.HAVEN_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'haven-shots-'));
+/** Screenshots go to a directory removed after the run; set HAVEN_SCREENSHOTS to keep them. */
+export const screenshotDir = process.env.HAVEN_SCREENSHOTS ?? tempDir('haven-shots-');
 
 /** The real server on a fresh embedded database with the demo organisation, as `npm start` runs it. */
 export async function startHaven(): Promise<{
@@ -14,7 +15,7 @@ export async function startHaven(): Promise<{
   base: string;
   credentials: (role: string) => { email: string; password: string };
 }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'haven-e2e-'));
+  const dataDir = tempDir('haven-e2e-');
   const config = loadConfig({
     ...process.env,
     HAVEN_DATA_DIR: dataDir,

@@ -4,6 +4,7 @@ import {
   loadConfig,
   openRuntime,
   type Runtime,
+  type RuntimeOptions,
   rotateKeys,
   sealAudit,
   seedDemo,
@@ -14,7 +15,7 @@ import {
 import { Command } from 'commander';
 
 /** Runs a command against an opened runtime and always closes it (an open PGlite keeps Node alive). */
-async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>, options: { appRole?: boolean } = {}): Promise<T> {
+async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>, options: RuntimeOptions = {}): Promise<T> {
   const runtime = await openRuntime(loadConfig(), options);
   try {
     return await work(runtime);
@@ -106,12 +107,16 @@ program
   .command('rotate')
   .description('add a new key-encryption key, re-wrap every record key and re-encrypt two-factor secrets under it')
   .action(() =>
-    withRuntime(async (runtime) => {
-      const r = await rotateKeys(runtime.deps);
-      console.log(
-        `Active key is now ${r.newKid}: re-wrapped the data keys of ${r.childKeysRewrapped} child records, re-encrypted ${r.secretsReencrypted} two-factor secrets; retired ${r.retired.length} old key(s).`,
-      );
-    }),
+    // Exclusive: a server running meanwhile would seal new records under a key this rotation retires.
+    withRuntime(
+      async (runtime) => {
+        const r = await rotateKeys(runtime.deps);
+        console.log(
+          `Active key is now ${r.newKid}: re-wrapped the data keys of ${r.childKeysRewrapped} child records, re-encrypted ${r.secretsReencrypted} two-factor secrets; retired ${r.retired.length} old key(s).`,
+        );
+      },
+      { exclusive: true },
+    ),
   );
 
 program

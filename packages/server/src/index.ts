@@ -8,6 +8,7 @@ export * from './config.ts';
 export * from './crypto/envelope.ts';
 export * from './crypto/keyring.ts';
 export * from './db/connect.ts';
+export * from './db/databaseLock.ts';
 export * from './db/ids.ts';
 export * from './db/migrate.ts';
 export * from './db/unitOfWork.ts';

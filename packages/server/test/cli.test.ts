@@ -1,23 +1,26 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
+import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/connect.ts';
+import { type Server, startServer } from '../src/runtime.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { tempDir } from './support/tempDir.ts';
 
 const bin = new URL('../../cli/bin/haven.js', import.meta.url).pathname;
-const dataDir = mkdtempSync(join(tmpdir(), 'haven-cli-'));
+const dataDir = tempDir('haven-cli-');
 let pgDatabase: TestDatabase | undefined;
 let env: Record<string, string> = {};
 
 before(async () => {
-  env = { HAVEN_DATA_DIR: dataDir, HAVEN_LOG_LEVEL: 'silent', DATABASE_URL: '' };
+  env = { HAVEN_DATA_DIR: dataDir, HAVEN_LOG_LEVEL: 'silent', DATABASE_URL: '', HAVEN_MIGRATION_DATABASE_URL: '' };
   if (process.env.TEST_DATABASE_URL) {
     pgDatabase = await createTestDatabase();
-    env.DATABASE_URL = pgDatabase.url;
+    env.DATABASE_URL = pgDatabase.url; // only the application login, a member of haven_app
   }
 });
 after(async () => {
@@ -98,6 +101,91 @@ test('haven audit verify: exit 0 when intact, 1 with the first broken entry afte
   const broken = await haven(['audit', 'verify']);
   assert.equal(broken.code, 1);
   assert.match(broken.stderr, new RegExp(`chain ${target.chain} entry ${target.seq}: hash_mismatch`));
+});
+
+/** A server on the CLI's database, in this process, as `haven serve` runs it. */
+async function withServer(work: (server: Server) => Promise<void>): Promise<void> {
+  const server = await startServer(loadConfig({ ...process.env, ...env, PORT: '0', HAVEN_JOBS: '0', HAVEN_DEMO: '0' }), () => {});
+  try {
+    await work(server);
+    assert.equal((await fetch(`${server.url}/api/health`)).status, 200, 'the server still serves');
+  } finally {
+    await server.close();
+  }
+}
+
+const keyFile = join(dataDir, 'keys.json');
+
+test('while a server runs, haven keys rotate refuses and leaves the key file as it was', async () => {
+  await withServer(async () => {
+    const before = readFileSync(keyFile, 'utf8');
+    const rotated = await haven(['keys', 'rotate']);
+    assert.equal(rotated.code, 2, rotated.stderr);
+    assert.match(
+      rotated.stderr,
+      pgDatabase ? /Stop every Haven server .* `haven keys rotate`/ : /in use by a Haven server \(pid \d+.*stop the server/,
+    );
+    assert.equal(readFileSync(keyFile, 'utf8'), before);
+  });
+});
+
+test('PGlite: every haven command on a data directory held by a running server refuses cleanly (no WebAssembly abort)', {
+  skip:
+    pgDatabase || process.env.TEST_DATABASE_URL
+      ? 'PostgreSQL serves many connections: commands other than keys rotate run beside a server'
+      : false,
+}, async () => {
+  await withServer(async (server) => {
+    for (const args of [
+      ['user', 'list'],
+      ['audit', 'verify'],
+      ['user', 'create', '--email', 'z@example.org', '--role', 'caseworker'],
+    ]) {
+      const res = await haven(args, 'a long enough passphrase\n');
+      assert.equal(res.code, 2, `${args.join(' ')}: ${res.stderr}`);
+      assert.match(res.stderr, new RegExp(`in use by a Haven server \\(pid ${process.pid}.*one process at a time`));
+      assert.doesNotMatch(res.stderr, /Aborted|RuntimeError|wasm/i);
+    }
+    const users = await server.runtime.deps.db.selectFrom('app_user').select('email').execute();
+    assert.ok(!users.some((u) => u.email === 'z@example.org'), 'nothing written');
+  });
+});
+
+test('PostgreSQL: other commands run beside a server', {
+  skip: process.env.TEST_DATABASE_URL ? false : 'PGlite: one process at a time (test above)',
+}, async () => {
+  await withServer(async () => {
+    const verified = await haven(['audit', 'verify']);
+    assert.equal(verified.code, 1, verified.stderr); // the chain was broken on purpose above: it ran and reported it
+    assert.match(verified.stderr, /BROKEN/);
+  });
+});
+
+test('PGlite: a lock left by a server that is gone does not block the CLI', {
+  skip: process.env.TEST_DATABASE_URL ? 'the PostgreSQL advisory lock ends with its session' : false,
+}, async () => {
+  const gone = spawnSync(process.execPath, ['-e', '']).pid;
+  writeFileSync(`${join(dataDir, 'pg')}.lock`, JSON.stringify({ pid: gone, holder: 'server', host: 'old', since: '2026-01-01T00:00:00Z' }));
+  const list = await haven(['user', 'list']);
+  assert.equal(list.code, 0, list.stderr);
+  assert.match(list.stdout, /admin@example\.org/);
+});
+
+test('a server that fails to start (port taken) releases the database', async () => {
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const { port } = blocker.address() as AddressInfo;
+  try {
+    const config = loadConfig({ ...process.env, ...env, PORT: String(port), HAVEN_JOBS: '0', HAVEN_DEMO: '0' });
+    await assert.rejects(
+      startServer(config, () => {}),
+      /EADDRINUSE/,
+    );
+  } finally {
+    blocker.close();
+  }
+  const rotated = await haven(['keys', 'rotate']); // needs the database to itself
+  assert.equal(rotated.code, 0, rotated.stderr);
 });
 
 test('haven keys rotate and haven seed demo', async () => {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { totpCode } from '../src/auth/totp.ts';
 import { loadKeyFile } from '../src/crypto/keyring.ts';
 import { rotateKeys } from '../src/services/keyRotation.ts';
 import { buildTestApp, Client, createHarness, givenName, type Harness, names, sampleChild } from './support/harness.ts';
+import { tempDir } from './support/tempDir.ts';
 
 let h: Harness;
 before(async () => {
@@ -15,7 +15,7 @@ before(async () => {
 after(() => h.close());
 
 test('rotation re-encrypts every sensitive field under a new key without losing data, then retires the old key', async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'haven-rotate-')), 'keys.json');
+  const path = join(tempDir('haven-rotate-'), 'keys.json');
   const { ring } = loadKeyFile(path, true);
   const deps = { ...h.deps, keys: ring };
   const { app } = await buildTestApp(h.database, deps);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from '../../test/support/tempDir.ts';
 import { blindIndex, Envelope, newRecordKey, open, openField, rewrapRecordKey, seal, sealField, unwrapRecordKey } from './envelope.ts';
 import { addKeyToFile, keyRingFromEnv, loadKeyFile, retireKeys } from './keyring.ts';
 
@@ -39,7 +39,7 @@ test('blind index: equal after normalisation, different per field and per key', 
 });
 
 test('key file: created private on first use, rotation keeps old keys until retired', () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'haven-keys-')), 'keys.json');
+  const path = join(tempDir('haven-keys-'), 'keys.json');
   const { ring: first, created } = loadKeyFile(path, true);
   assert.equal(created, true);
   assert.equal(statSync(path).mode & 0o777, 0o600);

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { type Holder, lockDataDir, lockPostgres } from './databaseLock.ts';
 import { identityWatch } from './identityWatch.ts';
-import { migrateToLatest } from './migrate.ts';
+import { migrateIfPending } from './migrate.ts';
 import { PgliteServer } from './pgliteServer.ts';
 import type { DB } from './schema.ts';
 
@@ -43,6 +45,11 @@ export interface OpenOptions {
    * tests that tamper with audit rows on purpose open a second, owner connection.
    */
   appRole?: boolean | undefined;
+  /**
+   * Hold the database while open (see databaseLock.ts): on PostgreSQL a shared advisory lock, or an
+   * exclusive one (`haven keys rotate`). An on-disk PGlite directory is always held exclusively.
+   */
+  lock?: { holder: Holder; exclusive?: boolean } | undefined;
 }
 
 /**
@@ -56,10 +63,20 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+  const unlock = options.lock ? await lockPostgres(url, options.lock.holder, options.lock.exclusive ?? false) : async () => {};
+  try {
+    return await openPostgresHeld(url, options, unlock);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+async function openPostgresHeld(url: string, options: OpenOptions, unlock: () => Promise<void>): Promise<Database> {
   if (options.migrate) {
     const owner = newKysely(new pg.Pool({ connectionString: options.migrationUrl ?? url, max: 1 }));
     try {
-      await migrateToLatest(owner);
+      await migrateIfPending(owner, options.migrationUrl ? 'HAVEN_MIGRATION_DATABASE_URL' : 'DATABASE_URL');
     } finally {
       await owner.destroy();
     }
@@ -73,11 +90,33 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   });
   pool.on('connect', prepareRepeatedStatements);
   const db = newKysely(pool);
-  return { db, pool, url, engine: 'postgres', pglite: undefined, close: () => db.destroy() };
+  return {
+    db,
+    pool,
+    url,
+    engine: 'postgres',
+    pglite: undefined,
+    async close() {
+      await db.destroy();
+      await unlock();
+    },
+  };
 }
 
 async function openPglite(options: OpenOptions): Promise<Database> {
   const dataDir = options.dataDir ?? 'memory://';
+  const onDisk = !dataDir.startsWith('memory://');
+  if (onDisk) mkdirSync(dirname(dataDir), { recursive: true });
+  const unlock = onDisk ? lockDataDir(dataDir, options.lock?.holder ?? 'command') : () => {};
+  try {
+    return await openPgliteHeld(dataDir, options, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+async function openPgliteHeld(dataDir: string, options: OpenOptions, unlock: () => void): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     dataDir,
@@ -87,20 +126,20 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   const url = `postgres://postgres@${await server.listen()}/postgres`;
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
   const db = newKysely(pool);
-  if (options.migrate) await migrateToLatest(db);
-  if (options.appRole) await sql.raw(`SET ROLE ${appRoleName}`).execute(db);
-  return {
-    db,
-    pool,
-    url,
-    engine: 'pglite',
-    pglite,
-    async close() {
-      await db.destroy();
-      await server.close();
-      await pglite.close();
-    },
+  const close = async () => {
+    await db.destroy();
+    await server.close();
+    await pglite.close();
+    unlock();
   };
+  try {
+    if (options.migrate) await migrateIfPending(db);
+    if (options.appRole) await sql.raw(`SET ROLE ${appRoleName}`).execute(db);
+  } catch (error) {
+    await close(); // the engine closes before its lock is released
+    throw error;
+  }
+  return { db, pool, url, engine: 'pglite', pglite, close };
 }
 
 const maxPreparedPerConnection = 500;

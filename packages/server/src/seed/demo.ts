@@ -58,7 +58,7 @@ export interface DemoUser {
 }
 
 /**
- * A demo organisation: two agencies in two jurisdictions, a few teams, one user per default role,
+ * A demo organisation: three agencies in two jurisdictions, three teams, one user per default role,
  * each with a random password. Skipped when the database already has users.
  */
 export async function seedDemo(deps: DataDeps): Promise<DemoUser[] | null> {

@@ -4,12 +4,21 @@ import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { appRoleName, type Database, type Engine, openDatabase } from '../../src/db/connect.ts';
 import type { DB } from '../../src/db/schema.ts';
-import { buildPgliteTemplate, buildPostgresTemplate, postgresTemplateName, withDatabase } from './template.ts';
+import {
+  buildPgliteTemplate,
+  buildPostgresTemplate,
+  createOwnedDatabase,
+  postgresTemplateName,
+  withDatabase,
+  withLogin,
+} from './template.ts';
 
 /** Which engine the integration tests run on: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set. */
 export const testEngine: Engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 export interface TestDatabase extends Database {
+  /** A URL as the database owner (PGlite: the superuser on the loopback socket). */
+  ownerUrl: string;
   /** Runs work as the database owner (bypassing the app role), e.g. to tamper with audit rows on purpose. */
   asOwner<T>(work: (db: Kysely<DB>) => Promise<T>): Promise<T>;
 }
@@ -22,6 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const database = await openDatabase({ loadDataDir: new Blob([readFileSync(path)]), appRole: true });
     return {
       ...database,
+      ownerUrl: database.url,
       // One backend session: switch it to the owner and back around the work.
       async asOwner(work) {
         await sql`RESET ROLE`.execute(database.db);
@@ -40,7 +50,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      await createOwnedDatabase(admin, name, template);
       break;
     } catch (error) {
       // 55006: another file is cloning the template at this instant. Anything else is a real failure.
@@ -51,10 +61,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   await admin.end();
   const url = withDatabase(adminUrl, name);
-  const database = await openDatabase({ url, appRole: true, poolSize: 20 });
-  const owner = await openDatabase({ url, poolSize: 2 });
+  const ownerUrl = withLogin(url, 'owner');
+  const database = await openDatabase({ url: withLogin(url, 'web'), appRole: true, poolSize: 20 });
+  const owner = await openDatabase({ url: ownerUrl, poolSize: 2 });
   return {
     ...database,
+    ownerUrl,
     asOwner: (work) => work(owner.db),
     async close() {
       await database.close();
