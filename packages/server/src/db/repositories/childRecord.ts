@@ -37,19 +37,27 @@ export function fieldAad(id: string, field: string): string {
   return `child:${id}:${field}`;
 }
 
-/** The record's data key: unwrapped at most once, and only if a field is actually read or written. */
+/**
+ * A new record's data key, minted and wrapped at once: `sensitive` holds it before anything is
+ * sealed under it, so whatever the first write seals (fields or only the log) is stored with its key.
+ */
+export function newRecord(keys: KeyRing, id: string): { sensitive: Record<string, unknown>; key: () => Buffer } {
+  const { dek, wrapped } = newRecordKey(keys, childRecordAad(id));
+  return { sensitive: { [recordKeyField]: wrapped }, key: () => dek };
+}
+
+/**
+ * A stored record's data key: unwrapped at most once, and only if a field is actually read or
+ * written. It is never minted here: a key minted on the way would seal data under a key that is
+ * not stored, which no one could open again.
+ */
 export function recordKey(keys: KeyRing, id: string, sensitive: Record<string, unknown>): () => Buffer {
   let dek: Buffer | undefined;
   return () => {
     if (!dek) {
       const wrapped = sensitive[recordKeyField];
-      if (wrapped) {
-        dek = unwrapRecordKey(keys, WrappedKey.parse(wrapped), childRecordAad(id));
-      } else {
-        const fresh = newRecordKey(keys, childRecordAad(id));
-        sensitive[recordKeyField] = fresh.wrapped;
-        dek = fresh.dek;
-      }
+      if (!wrapped) throw new Error(`child record ${id} has no data key`);
+      dek = unwrapRecordKey(keys, WrappedKey.parse(wrapped), childRecordAad(id));
     }
     return dek;
   };

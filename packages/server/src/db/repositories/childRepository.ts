@@ -27,10 +27,10 @@ import {
   type ChildRow,
   emptyProfile,
   fieldAad,
+  newRecord,
   profileOf,
   projectChild,
   readSealed,
-  recordKey,
   restrictedFields,
   sealValue,
   summarizeChild,
@@ -87,11 +87,9 @@ function estimatedBirthDate(years: number, now: Date): string {
  * written with every change (caseLog.ts).
  */
 export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
-  /** Seals the restricted values into `sensitive` (mutated) and returns the names of the fields written. */
-  function seal(id: string, sensitive: Record<string, unknown>, values: Partial<Record<RestrictedChildField, unknown>>) {
-    const key = recordKey(uow.keys, id, sensitive);
+  /** Seals the restricted values into `sensitive` (mutated) under the record's key. */
+  function seal(key: () => Buffer, id: string, sensitive: Record<string, unknown>, values: Partial<Record<RestrictedChildField, unknown>>) {
     for (const [field, value] of Object.entries(values)) sensitive[field] = sealValue(key, fieldAad(id, field), value);
-    return key;
   }
 
   async function createCase(
@@ -113,8 +111,8 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
     const values = restrictedValues(args.input, true);
     assertWritable(decision, Object.keys(values) as RestrictedChildField[]);
     const id = uuidv7(uow.now.getTime());
-    const sensitive: Record<string, unknown> = {};
-    const key = seal(id, sensitive, values);
+    const { sensitive, key } = newRecord(uow.keys, id);
+    seal(key, id, sensitive, values);
     const names = (values.names as NamePart[] | undefined) ?? [];
     const birthDate = (values.birthDate as string | undefined) ?? null;
     const profile = profileFrom(args.input, emptyProfile);
@@ -283,8 +281,10 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
       if (expectedVersion !== null && current.version !== expectedVersion) throw new HavenError('version_conflict');
       if (patch.teamId && !principal.teamIds.includes(patch.teamId)) throw new HavenError('forbidden', { field: 'teamId' });
 
+      const loaded = await loadCase(uow, current);
+      const { key } = loaded;
       const sensitive = { ...(current.sensitive as Record<string, unknown>) };
-      const key = seal(id, sensitive, values);
+      seal(key, id, sensitive, values);
       const names = (values.names as NamePart[] | undefined) ?? (readSealed(key, id, sensitive, 'names') as NamePart[] | null) ?? [];
       const birthDate = patch.age ? (patch.age.birthDate ?? null) : undefined;
       const changes: Updateable<ChildTable> = {
@@ -300,7 +300,6 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
         name_keys: nameKeys(uow.keys, names),
         version: current.version + 1,
       };
-      const loaded = await loadCase(uow, current);
       const after = await appendEvents(
         uow,
         loaded,
