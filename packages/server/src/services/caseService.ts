@@ -2,8 +2,6 @@ import {
   type CaseActionRequest,
   CasePolicy,
   type FirstContactInput,
-  HavenError,
-  jurisdictionContains,
   type PersonDescriptor,
   type ReassignInput,
   type RelationInput,

@@ -175,18 +175,21 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
     agency: ReferralAgency,
     args: Pick<Parameters<typeof createCase>[0], 'input' | 'typology' | 'nationality' | 'locationCode'> & {
       registered: Omit<Registered, 'type' | 'mode' | 'agencyId' | 'assignedUserId'>;
-      then?: CaseEventData[];
+      followedBy?: CaseEventData[];
     },
   ): Promise<ReferralReceipt> {
     const decision = authorize(uow, 'create', 'child', { jurisdiction: agency.jurisdiction, recordId: null });
-    const { registered, then = [], ...rest } = args;
+    const { registered, followedBy = [], ...rest } = args;
     const created = await createCase(
       {
         ...rest,
         jurisdiction: agency.jurisdiction,
         agencyId: agency.id,
         teamId: null,
-        events: () => [{ type: 'registered', mode: 'first_contact', agencyId: agency.id, assignedUserId: null, ...registered }, ...then],
+        events: () => [
+          { type: 'registered', mode: 'first_contact', agencyId: agency.id, assignedUserId: null, ...registered },
+          ...followedBy,
+        ],
       },
       decision,
     );
@@ -273,7 +276,7 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
           careStatus: input.careStatus,
           concerns: input.concerns,
         },
-        then: input.note ? [{ type: 'note_added', category: 'general', text: input.note }] : [],
+        followedBy: input.note ? [{ type: 'note_added', category: 'general', text: input.note }] : [],
       });
     },
 
