@@ -183,3 +183,34 @@ describe('a full registration by a role that does no case work', () => {
     assert.equal(asked.body.error.details.field, 'referToAgencyId');
   });
 });
+
+describe('a name not recorded and a name hidden', () => {
+  test('the list, the record and the tasks tell them apart', async () => {
+    const border = await borderOfficial();
+    const supervisor = await signIn(h, await h.org.user('supervisor'));
+    const analyst = await signIn(h, await h.org.user('national_authority'));
+    const { id } = (
+      await border.post('/api/v1/children/first-contact', {
+        sex: 'male',
+        encounterSetting: 'border_post',
+        firstContactAt: h.clock.now().toISOString(),
+      })
+    ).body as { id: string };
+    const find = (items: { id?: string; childId?: string; nameHidden?: boolean }[]) => items.find((c) => (c.id ?? c.childId) === id);
+
+    const row = find((await supervisor.get('/api/v1/children?status=referred&limit=200')).body.items);
+    assert.equal(row?.nameHidden, false);
+    assert.equal(row && 'displayName' in row, false, 'no display name, not an empty one');
+    const child = (await supervisor.get(`/api/v1/children/${id}`)).body;
+    assert.deepEqual([child.names, child.nameHidden, 'displayName' in child], [[], false, false]);
+    const task = find((await supervisor.get('/api/v1/tasks?view=supervision')).body.items);
+    assert.deepEqual([task?.nameHidden, task && 'displayName' in task], [false, false]);
+
+    const hidden = find((await analyst.get('/api/v1/children?limit=200')).body.items);
+    assert.equal(hidden?.nameHidden, true, 'a role that hides identity sees the name as hidden');
+    const named = (await supervisor.get('/api/v1/children?limit=200')).body.items.find(
+      (c: { nameHidden: boolean; displayName?: string }) => c.displayName,
+    );
+    assert.equal(named?.nameHidden, false);
+  });
+});

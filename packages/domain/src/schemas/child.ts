@@ -207,7 +207,10 @@ export const Child = z.object({
   drivers: z.array(MigrationDriver),
   locationCode: z.string().nullable(),
   names: z.array(NamePart).optional(),
+  /** Absent when no name is recorded, or when the reader's role hides identity (then `nameHidden`). */
   displayName: z.string().optional(),
+  /** The reader's role hides the name: "name restricted", not "name not recorded". */
+  nameHidden: z.boolean(),
   documents: z.array(HeldDocument).optional(),
   locationDetail: z.string().nullable().optional(),
   route: z.array(RouteLeg).optional(),
@@ -241,6 +244,7 @@ export const ChildSummary = Child.pick({
   stage: true,
   locationCode: true,
   displayName: true,
+  nameHidden: true,
   case: true,
   flags: true,
   hiddenFieldGroups: true,

@@ -12,7 +12,7 @@ import { type SqlBool, sql } from 'kysely';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type Allowed, authorize, requirePrincipal, rowScopeFilter } from './access.ts';
 import { appendEvents, birthDateOf, caseworkerAgency, loadCase, teamOnAssignment } from './caseLog.ts';
-import { type ChildRow, displayName, profileOf, readSealed, recordKey } from './childRecord.ts';
+import { type ChildRow, nameView, profileOf, readSealed, recordKey } from './childRecord.ts';
 import { nameKeys } from './nameKeys.ts';
 import { notificationRepository } from './notificationRepository.ts';
 
@@ -80,7 +80,7 @@ export function caseMaintenance(uow: UnitOfWork, policy: CasePolicy) {
         {
           childId: row.id,
           reference: row.reference,
-          displayName: displayName(other.names),
+          ...nameView(other.names),
           sex: row.sex,
           birthYear: row.birth_year,
           nationality: row.nationality,

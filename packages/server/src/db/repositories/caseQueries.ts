@@ -3,7 +3,7 @@ import { type CaseTask, fieldAccess, type TaskItem, type TaskListQuery } from '@
 import { sql } from 'kysely';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { authorize, requirePrincipal, rowScopeFilter } from './access.ts';
-import { displayName, readSealed, recordKey } from './childRecord.ts';
+import { nameView, readSealed, recordKey } from './childRecord.ts';
 
 /**
  * Work lists over many cases: a user's tasks (overdue first), a supervisor's alerts and approval
@@ -59,7 +59,7 @@ export function caseQueries(uow: UnitOfWork) {
         return {
           childId: r.id,
           reference: r.reference,
-          ...(names ? { displayName: displayName(names) } : {}),
+          ...nameView(names),
           riskLevel: r.risk_level as TaskItem['riskLevel'],
           assignedUserId: r.owner_user_id,
           assignedUserName: r.owner_name,

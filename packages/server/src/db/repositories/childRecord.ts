@@ -106,6 +106,15 @@ export function displayName(names: readonly { type: string; value: string }[]): 
     .join(' ');
 }
 
+/**
+ * A name as a view shows it: `nameHidden` when the reader's role hides identity (`names` null);
+ * otherwise the display name, absent when no name was recorded. The two never look alike.
+ */
+export function nameView(names: readonly { type: string; value: string }[] | null): { displayName?: string; nameHidden: boolean } {
+  if (names === null) return { nameHidden: true };
+  return names.length > 0 ? { displayName: displayName(names), nameHidden: false } : { nameHidden: false };
+}
+
 /** The clear, non-identifying profile kept in the `profile` column. */
 export interface ChildProfile {
   age: Omit<AgeInfo, 'birthDate'>;
@@ -198,7 +207,7 @@ export function summarizeChild(keys: KeyRing, decision: Allowed, row: SummaryRow
     careStatus: row.care_status as Child['careStatus'],
     stage: row.stage as Child['stage'],
     locationCode: row.location_code,
-    ...(names ? { displayName: displayName(names) } : {}),
+    ...nameView(names),
     case: caseSummary(row, now),
     flags: [],
     hiddenFieldGroups: [...hidden],
@@ -245,16 +254,14 @@ export function projectChild(keys: KeyRing, decision: Allowed, row: ChildRow, no
     movementType: profile.movementType,
     drivers: profile.drivers,
     locationCode: row.location_code,
+    ...nameView(names),
     case: caseSummary(row, now),
     flags: [],
     hiddenFieldGroups: [...hidden],
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
-  if (names) {
-    child.names = names;
-    child.displayName = displayName(names);
-  }
+  if (names) child.names = names;
   if (visible('documents')) child.documents = (read('documents') as Child['documents']) ?? [];
   if (visible('locationDetail')) child.locationDetail = (read('locationDetail') as string | null) ?? null;
   if (visible('route')) child.route = (read('route') as Child['route']) ?? [];
