@@ -99,7 +99,7 @@ describe('the immigration-enforcement firewall', () => {
     const border = await signIn(h, await h.org.user('border_official'));
     const res = await border.post('/api/v1/children', sampleChild);
     assert.equal(res.status, 201);
-    assert.deepEqual(Object.keys(res.body).sort(), ['createdAt', 'id', 'reference']);
+    assert.deepEqual(Object.keys(res.body).sort(), ['createdAt', 'id', 'reference', 'referredTo']);
     assert.match(res.body.reference, /^GR-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
   });
 

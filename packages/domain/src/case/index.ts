@@ -4,6 +4,7 @@ export * from './casePolicy.ts';
 export * from './caseState.ts';
 export * from './codes.ts';
 export * from './consent.ts';
+export * from './registration.ts';
 export * from './tasks.ts';
 export * from './view.ts';
 export * from './workflow.ts';

@@ -183,7 +183,9 @@ export type TaskListQuery = z.infer<typeof TaskListQuery>;
 export const TaskItem = z.object({
   childId: Uuid,
   reference: z.string(),
+  /** Absent when no name is recorded or the role hides identity (`nameHidden`). */
   displayName: z.string().optional(),
+  nameHidden: z.boolean(),
   riskLevel: RiskLevel.nullable(),
   assignedUserId: Uuid.nullable(),
   assignedUserName: z.string().nullable(),
@@ -215,6 +217,7 @@ export const DuplicateInScope = z.object({
   reference: z.string(),
   /** Absent when the searcher's role hides identity. */
   displayName: z.string().optional(),
+  nameHidden: z.boolean().optional(),
   sex: z.string(),
   birthYear: z.number().nullable(),
   nationality: z.array(z.string()),

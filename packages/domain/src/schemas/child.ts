@@ -80,7 +80,10 @@ const profileFields = {
   teamId: Uuid,
 };
 
-/** A full registration, by a caseworker: the case opens at once. */
+/**
+ * A full registration. By a role that does case work the case opens at once; by any other role
+ * (a border official) the child is referred, as at first contact (registrationPath).
+ */
 export const ChildInput = z.object({
   ...profileFields,
   age: ChildAge.default(unknownAge),
@@ -106,6 +109,8 @@ export const ChildInput = z.object({
   jurisdiction: JurisdictionCode.optional(),
   firstContactAt: Past.optional(),
   encounterSetting: EncounterSetting.optional(),
+  /** When the registrant's role does no case work, the agency the child is referred to (as at first contact). */
+  referToAgencyId: Uuid.optional(),
 });
 export type ChildInput = z.infer<typeof ChildInput>;
 
@@ -202,7 +207,10 @@ export const Child = z.object({
   drivers: z.array(MigrationDriver),
   locationCode: z.string().nullable(),
   names: z.array(NamePart).optional(),
+  /** Absent when no name is recorded, or when the reader's role hides identity (then `nameHidden`). */
   displayName: z.string().optional(),
+  /** The reader's role hides the name: "name restricted", not "name not recorded". */
+  nameHidden: z.boolean(),
   documents: z.array(HeldDocument).optional(),
   locationDetail: z.string().nullable().optional(),
   route: z.array(RouteLeg).optional(),
@@ -236,6 +244,7 @@ export const ChildSummary = Child.pick({
   stage: true,
   locationCode: true,
   displayName: true,
+  nameHidden: true,
   case: true,
   flags: true,
   hiddenFieldGroups: true,
@@ -246,6 +255,8 @@ export type ChildSummary = z.infer<typeof ChildSummary>;
 
 /** What the firewall lets a write-only registrant see of what they created. */
 export const ChildReceipt = z.object({ id: Uuid, reference: z.string(), createdAt: z.string() });
+/** A referral's receipt: the registrant also learns which agency the child was referred to. */
+export const ReferralReceipt = ChildReceipt.extend({ referredTo: z.object({ id: Uuid, name: z.string() }) });
 
 /** Which field group each restricted (sealed) child field belongs to; unlisted fields are unrestricted. */
 export const childFieldGroups = {

@@ -2,8 +2,6 @@ import {
   type CaseActionRequest,
   CasePolicy,
   type FirstContactInput,
-  HavenError,
-  jurisdictionContains,
   type PersonDescriptor,
   type ReassignInput,
   type RelationInput,
@@ -20,25 +18,10 @@ import { childRepository } from '../db/repositories/childRepository.ts';
 import { duplicateReviews } from '../db/repositories/duplicateReviews.ts';
 import { notificationRepository } from '../db/repositories/notificationRepository.ts';
 import { type PhotoType, photoRepository } from '../db/repositories/photoRepository.ts';
+import { referralAgencies } from '../db/repositories/referrals.ts';
 import { relationRepository } from '../db/repositories/relationRepository.ts';
 import { type Actor, type DataDeps, runInTransaction, type UnitOfWork } from '../db/unitOfWork.ts';
 import { type CasePolicyStore, casePolicyKey } from './casePolicyStore.ts';
-
-/** Agencies a first-contact registrant may refer to: child protection agencies over or under their jurisdiction. */
-async function referralAgencies(uow: UnitOfWork) {
-  const principal = requirePrincipal(uow);
-  const rows = await uow.tx
-    .selectFrom('agency')
-    .select(['id', 'name', 'code', 'jurisdiction'])
-    .where('active', '=', true)
-    .where('accepts_referrals', '=', true)
-    .orderBy('jurisdiction')
-    .orderBy('name')
-    .execute();
-  return rows.filter(
-    (a) => jurisdictionContains(principal.jurisdiction, a.jurisdiction) || jurisdictionContains(a.jurisdiction, principal.jurisdiction),
-  );
-}
 
 /** Use-cases of case management: each call is one transaction bound to one actor. */
 export function caseService(deps: DataDeps, policies: CasePolicyStore) {
@@ -51,30 +34,16 @@ export function caseService(deps: DataDeps, policies: CasePolicyStore) {
   return {
     referralAgencies: (actor: Actor) =>
       inTx(actor, async (uow) => {
-        authorize(uow, 'create', 'child', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: null });
-        return referralAgencies(uow);
+        const { jurisdiction } = requirePrincipal(uow);
+        authorize(uow, 'create', 'child', { jurisdiction, recordId: null });
+        return referralAgencies(uow, jurisdiction);
       }),
 
     /** Quick first-contact registration and referral (R10–R13): the registrant gets a receipt. */
     registerFirstContact: (actor: Actor, input: FirstContactInput) =>
       withPolicy(actor, async (uow, policy) => {
         authorize(uow, 'create', 'child', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: null });
-        const options = await referralAgencies(uow);
-        const agency = input.referToAgencyId
-          ? options.find((a) => a.id === input.referToAgencyId)
-          : options.length === 1
-            ? options[0]
-            : undefined;
-        if (!agency) throw new HavenError('validation_failed', { field: 'referToAgencyId', options: options.length });
-        const receipt = await childRepository(uow, policy).registerFirstContact(input, agency);
-        const notices = notificationRepository(uow);
-        await notices.notify(
-          await notices.supervisorsOf(agency.id, null),
-          'referral_received',
-          { jurisdiction: agency.jurisdiction, id: receipt.id },
-          receipt.id,
-        );
-        return { ...receipt, referredTo: { id: agency.id, name: agency.name } };
+        return childRepository(uow, policy).registerFirstContact(input);
       }),
 
     /** Caseworkers of the actor's agency who can take a case, for assignment and transfer. */

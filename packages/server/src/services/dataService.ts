@@ -1,5 +1,6 @@
-import type { ChildInput, ChildListQuery, ChildUpdateInput, PageQuery } from '@haven/domain';
+import { type ChildInput, type ChildListQuery, type ChildUpdateInput, type PageQuery, registrationPath } from '@haven/domain';
 import { passwordHasher } from '../auth/passwords.ts';
+import { purposeOf } from '../db/repositories/access.ts';
 import { auditRepository } from '../db/repositories/auditRepository.ts';
 import { changeRequestRepository } from '../db/repositories/changeRequestRepository.ts';
 import { childRepository } from '../db/repositories/childRepository.ts';
@@ -30,18 +31,21 @@ async function idempotentCreate(
   deps: DataDeps,
   actor: Actor,
   idempotency: { key: string; route: string; body: unknown } | undefined,
+  reads: boolean,
   create: (uow: UnitOfWork) => Promise<StoredResponse & { stored: Record<string, unknown> }>,
   replay: (uow: UnitOfWork, stored: Record<string, unknown>) => Promise<unknown>,
 ): Promise<StoredResponse> {
-  // Without a key the create reads nothing: record and audit go to the database as one statement.
-  if (!idempotency) return runAsOneStatement(deps, actor, create);
+  // Without a key a create that reads nothing sends record and audit to the database as one statement.
+  if (!idempotency && !reads) return runAsOneStatement(deps, actor, create);
   const attempt = () =>
     runInTransaction(deps, actor, async (uow): Promise<StoredResponse> => {
       const keys = idempotencyRepository(uow);
-      const found = await keys.find(idempotency.key, idempotency.route, idempotency.body);
+      const found = idempotency && (await keys.find(idempotency.key, idempotency.route, idempotency.body));
       if (found) return { status: found.status, body: await replay(uow, found.body as Record<string, unknown>) };
       const response = await create(uow);
-      await keys.save(idempotency.key, idempotency.route, idempotency.body, { status: response.status, body: response.stored });
+      if (idempotency) {
+        await keys.save(idempotency.key, idempotency.route, idempotency.body, { status: response.status, body: response.stored });
+      }
       return { status: response.status, body: response.body };
     });
   try {
@@ -67,10 +71,13 @@ export function dataService(deps: DataDeps, policies: CasePolicyStore) {
   return {
     createChild: async (actor: Actor, input: ChildInput, idempotency?: { key: string; route: string; body: unknown }) => {
       const policy = await policies.get();
+      // A referral reads the agencies it may go to and notifies the receiving intake.
+      const referral = actor.principal !== null && registrationPath(actor.principal, purposeOf(actor, actor.principal)) === 'referral';
       return idempotentCreate(
         deps,
         actor,
         idempotency,
+        referral,
         async (uow) => {
           const result = await childRepository(uow, policy).register(input);
           return 'child' in result

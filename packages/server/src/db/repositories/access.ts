@@ -6,19 +6,25 @@ import {
   evaluate,
   HavenError,
   type Principal,
+  type Purpose,
   type Resource,
   type RowScope,
   refuseHiddenSearch,
   type SearchInput,
 } from '@haven/domain';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { UnitOfWork } from '../unitOfWork.ts';
+import type { Actor, UnitOfWork } from '../unitOfWork.ts';
 
 export type Allowed = Extract<Decision, { allowed: true }>;
 
 export function requirePrincipal(uow: UnitOfWork): Principal {
   if (!uow.actor.principal) throw new HavenError('unauthenticated');
   return uow.actor.principal;
+}
+
+/** The purpose an actor acts for: the one their request names, or their role's default. */
+export function purposeOf(actor: Actor, principal: Principal): Purpose {
+  return actor.purpose ?? defaultPurpose(principal);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CaseTask, TaskItem, TaskListQuery } from '@haven/domain';
 import { sql } from 'kysely';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { authorize, requirePrincipal, rowScopeFilter } from './access.ts';
-import { visibleDisplayName } from './childRecord.ts';
+import { visibleName } from './childRecord.ts';
 
 /**
  * Work lists over many cases: a user's tasks (overdue first), a supervisor's alerts and approval
@@ -45,7 +45,6 @@ export function caseQueries(uow: UnitOfWork) {
       const rows = await select.execute();
       uow.audit({ jurisdiction: principal.jurisdiction, action: 'list', resource: 'case', recordId: null, changedFields: [] });
       return rows.map((r) => {
-        const name = visibleDisplayName(uow.keys, decision, r);
         const forKind: CaseTask['for']['kind'] = r.for_supervisor
           ? 'supervisor'
           : r.assignee_user_id === r.owner_user_id
@@ -54,7 +53,7 @@ export function caseQueries(uow: UnitOfWork) {
         return {
           childId: r.id,
           reference: r.reference,
-          ...(name !== undefined ? { displayName: name } : {}),
+          ...visibleName(uow.keys, decision, r),
           riskLevel: r.risk_level as TaskItem['riskLevel'],
           assignedUserId: r.owner_user_id,
           assignedUserName: r.owner_name,

@@ -38,19 +38,27 @@ export function fieldAad(id: string, field: string): string {
   return `child:${id}:${field}`;
 }
 
-/** The record's data key: unwrapped at most once, and only if a field is actually read or written. */
+/**
+ * A new record's data key, minted and wrapped at once: `sensitive` holds it before anything is
+ * sealed under it, so whatever the first write seals (fields or only the log) is stored with its key.
+ */
+export function newRecord(keys: KeyRing, id: string): { sensitive: Record<string, unknown>; key: () => Buffer } {
+  const { dek, wrapped } = newRecordKey(keys, childRecordAad(id));
+  return { sensitive: { [recordKeyField]: wrapped }, key: () => dek };
+}
+
+/**
+ * A stored record's data key: unwrapped at most once, and only if a field is actually read or
+ * written. It is never minted here: a key minted on the way would seal data under a key that is
+ * not stored, which no one could open again.
+ */
 export function recordKey(keys: KeyRing, id: string, sensitive: Record<string, unknown>): () => Buffer {
   let dek: Buffer | undefined;
   return () => {
     if (!dek) {
       const wrapped = sensitive[recordKeyField];
-      if (wrapped) {
-        dek = unwrapRecordKey(keys, WrappedKey.parse(wrapped), childRecordAad(id));
-      } else {
-        const fresh = newRecordKey(keys, childRecordAad(id));
-        sensitive[recordKeyField] = fresh.wrapped;
-        dek = fresh.dek;
-      }
+      if (!wrapped) throw new Error(`child record ${id} has no data key`);
+      dek = unwrapRecordKey(keys, WrappedKey.parse(wrapped), childRecordAad(id));
     }
     return dek;
   };
@@ -97,6 +105,15 @@ export function displayName(names: readonly { type: string; value: string }[]): 
     .filter((n) => n.type !== 'nickname' || names.length === 1)
     .map((n) => n.value)
     .join(' ');
+}
+
+/**
+ * A name as a view shows it: `nameHidden` when the reader's role hides identity (`names` null);
+ * otherwise the display name, absent when no name was recorded. The two never look alike.
+ */
+export function nameView(names: readonly { type: string; value: string }[] | null): { displayName?: string; nameHidden: boolean } {
+  if (names === null) return { nameHidden: true };
+  return names.length > 0 ? { displayName: displayName(names), nameHidden: false } : { nameHidden: false };
 }
 
 /** The clear, non-identifying profile kept in the `profile` column. */
@@ -169,14 +186,17 @@ function readerView(keys: KeyRing, decision: Allowed, row: SummaryRow, now: Date
 }
 
 /**
- * The name a reader may be shown of a record (work lists, duplicates, reviews): absent when their
+ * The name a reader may be shown of a record (work lists, duplicates, reviews): hidden when their
  * role hides identity, and then the names are not even opened. The same rule as the record itself.
  */
-export function visibleDisplayName(keys: KeyRing, decision: Allowed, row: Pick<ChildRow, 'id' | 'sensitive'>): string | undefined {
-  if (fieldAccess(decision, childFieldGroups.names) === 'hidden') return undefined;
+export function visibleName(
+  keys: KeyRing,
+  decision: Allowed,
+  row: Pick<ChildRow, 'id' | 'sensitive'>,
+): { displayName?: string; nameHidden: boolean } {
+  if (fieldAccess(decision, childFieldGroups.names) === 'hidden') return nameView(null);
   const sensitive = row.sensitive as Record<string, unknown>;
-  const names = readSealed(recordKey(keys, row.id, sensitive), row.id, sensitive, 'names') as NamePart[] | null;
-  return displayName(names ?? []);
+  return nameView((readSealed(recordKey(keys, row.id, sensitive), row.id, sensitive, 'names') as NamePart[] | null) ?? []);
 }
 
 /** The columns a list row needs: no blind keys, and of the sealed fields only the key, names and date of birth. */
@@ -200,7 +220,7 @@ export function summarizeChild(keys: KeyRing, decision: Allowed, row: SummaryRow
     careStatus: row.care_status as Child['careStatus'],
     stage: row.stage as Child['stage'],
     locationCode: row.location_code,
-    ...(names ? { displayName: displayName(names) } : {}),
+    ...nameView(names),
     case: caseSummary(row, now),
     flags: [],
     hiddenFieldGroups: [...hidden],
@@ -247,16 +267,14 @@ export function projectChild(keys: KeyRing, decision: Allowed, row: ChildRow, no
     movementType: profile.movementType,
     drivers: profile.drivers,
     locationCode: row.location_code,
+    ...nameView(names),
     case: caseSummary(row, now),
     flags: [],
     hiddenFieldGroups: [...hidden],
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
-  if (names) {
-    child.names = names;
-    child.displayName = displayName(names);
-  }
+  if (names) child.names = names;
   if (visible('documents')) child.documents = (read('documents') as Child['documents']) ?? [];
   if (visible('locationDetail')) child.locationDetail = (read('locationDetail') as string | null) ?? null;
   if (visible('route')) child.route = (read('route') as Child['route']) ?? [];

@@ -13,12 +13,13 @@ import {
   type NamePart,
   occurredAtWithin,
   type RestrictedChildField,
+  registrationPath,
 } from '@haven/domain';
 import type { Updateable } from 'kysely';
 import { childReference, uuidv7 } from '../ids.ts';
 import type { ChildTable } from '../schema.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
-import { type Allowed, assertSearchable, authorize, can, requirePrincipal } from './access.ts';
+import { type Allowed, assertSearchable, authorize, can, purposeOf, requirePrincipal } from './access.ts';
 import { appendEvents, loadCase, writeNewCase } from './caseLog.ts';
 import { childInScope } from './childInScope.ts';
 import { listChildren } from './childList.ts';
@@ -27,17 +28,20 @@ import {
   type ChildRow,
   emptyProfile,
   fieldAad,
+  newRecord,
   profileOf,
   projectChild,
   readSealed,
-  recordKey,
   restrictedFields,
   sealValue,
   summarizeChild,
 } from './childRecord.ts';
 import { nameIndex, nameKeys } from './nameKeys.ts';
+import { notifyReferral, type ReferralAgency, referralAgency } from './referrals.ts';
 
 type Receipt = { id: string; reference: string; createdAt: string };
+type ReferralReceipt = Receipt & { referredTo: { id: string; name: string } };
+type Registered = Extract<CaseEventData, { type: 'registered' }>;
 
 /** Refuses a write that touches a field group the role may only read, or may not see. */
 function assertWritable(decision: Allowed, fields: readonly RestrictedChildField[]): void {
@@ -87,11 +91,9 @@ function estimatedBirthDate(years: number, now: Date): string {
  * written with every change (caseLog.ts).
  */
 export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
-  /** Seals the restricted values into `sensitive` (mutated) and returns the names of the fields written. */
-  function seal(id: string, sensitive: Record<string, unknown>, values: Partial<Record<RestrictedChildField, unknown>>) {
-    const key = recordKey(uow.keys, id, sensitive);
+  /** Seals the restricted values into `sensitive` (mutated) under the record's key. */
+  function seal(key: () => Buffer, id: string, sensitive: Record<string, unknown>, values: Partial<Record<RestrictedChildField, unknown>>) {
     for (const [field, value] of Object.entries(values)) sensitive[field] = sealValue(key, fieldAad(id, field), value);
-    return key;
   }
 
   async function createCase(
@@ -113,8 +115,8 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
     const values = restrictedValues(args.input, true);
     assertWritable(decision, Object.keys(values) as RestrictedChildField[]);
     const id = uuidv7(uow.now.getTime());
-    const sensitive: Record<string, unknown> = {};
-    const key = seal(id, sensitive, values);
+    const { sensitive, key } = newRecord(uow.keys, id);
+    seal(key, id, sensitive, values);
     const names = (values.names as NamePart[] | undefined) ?? [];
     const birthDate = (values.birthDate as string | undefined) ?? null;
     const profile = profileFrom(args.input, emptyProfile);
@@ -165,43 +167,77 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
     return accepted;
   }
 
+  /**
+   * Files the child with a child protection agency as a referral (R10–R13): no team and no holder
+   * yet, the referral clock started, the agency's intake notified. The registrant gets a receipt.
+   */
+  async function refer(
+    agency: ReferralAgency,
+    args: Pick<Parameters<typeof createCase>[0], 'input' | 'typology' | 'nationality' | 'locationCode'> & {
+      registered: Omit<Registered, 'type' | 'mode' | 'agencyId' | 'assignedUserId'>;
+      followedBy?: CaseEventData[];
+    },
+  ): Promise<ReferralReceipt> {
+    const decision = authorize(uow, 'create', 'child', { jurisdiction: agency.jurisdiction, recordId: null });
+    const { registered, followedBy = [], ...rest } = args;
+    const created = await createCase(
+      {
+        ...rest,
+        jurisdiction: agency.jurisdiction,
+        agencyId: agency.id,
+        teamId: null,
+        events: () => [
+          { type: 'registered', mode: 'first_contact', agencyId: agency.id, assignedUserId: null, ...registered },
+          ...followedBy,
+        ],
+      },
+      decision,
+    );
+    await notifyReferral(uow, agency, { jurisdiction: agency.jurisdiction, id: created.receipt.id });
+    return { ...created.receipt, referredTo: { id: agency.id, name: agency.name } };
+  }
+
   return {
-    /** A full registration by a caseworker: the case opens at once, assigned to them if they do case work. */
-    async register(input: ChildInput): Promise<{ child: Child } | { receipt: Receipt }> {
+    /**
+     * A full registration. A role that does case work opens the case in its agency, held by the
+     * registrant; any other role refers the child as a first contact does (registrationPath).
+     */
+    async register(input: ChildInput): Promise<{ child: Child } | { receipt: Receipt | ReferralReceipt }> {
       const principal = requirePrincipal(uow);
       const jurisdiction = input.jurisdiction ?? principal.jurisdiction;
       const decision = authorize(uow, 'create', 'child', { jurisdiction, recordId: null });
       if (!jurisdictionContains(principal.jurisdiction, jurisdiction)) throw new HavenError('forbidden', { field: 'jurisdiction' });
-      if (input.teamId && !principal.teamIds.includes(input.teamId)) throw new HavenError('forbidden', { field: 'teamId' });
-      const assigned = can(uow, 'work', 'case');
       const occurredAt = input.firstContactAt ? recordedLater(new Date(input.firstContactAt)) : uow.now;
+      const registered = {
+        firstContactAt: input.firstContactAt ?? uow.now.toISOString(),
+        encounterSetting: input.encounterSetting ?? null,
+        urgentConcern: false,
+        careStatus: input.careStatus,
+        stage: input.stage,
+      };
+      const profile = { input, typology: input.typology, nationality: input.nationality, locationCode: input.locationCode ?? null };
+      if (registrationPath(principal, purposeOf(uow.actor, principal)) === 'referral') {
+        // The registrant's teams are not the receiving agency's: its intake assigns the case.
+        if (input.teamId) throw new HavenError('validation_failed', { field: 'teamId' });
+        const agency = await referralAgency(uow, jurisdiction, input.referToAgencyId);
+        return { receipt: await refer(agency, { ...profile, registered }) };
+      }
+      if (input.referToAgencyId) throw new HavenError('validation_failed', { field: 'referToAgencyId' });
+      if (input.teamId && !principal.teamIds.includes(input.teamId)) throw new HavenError('forbidden', { field: 'teamId' });
       const created = await createCase(
         {
+          ...profile,
           jurisdiction,
           agencyId: principal.agencyId,
           teamId: input.teamId ?? principal.teamIds[0] ?? null,
-          input,
-          typology: input.typology,
-          nationality: input.nationality,
-          locationCode: input.locationCode ?? null,
           events: () => [
-            {
-              type: 'registered',
-              mode: 'full',
-              firstContactAt: input.firstContactAt ?? uow.now.toISOString(),
-              encounterSetting: input.encounterSetting ?? null,
-              agencyId: principal.agencyId,
-              assignedUserId: assigned ? principal.userId : null,
-              urgentConcern: false,
-              careStatus: input.careStatus,
-              stage: input.stage,
-            },
+            { type: 'registered', mode: 'full', agencyId: principal.agencyId, assignedUserId: principal.userId, ...registered },
           ],
           occurredAt,
         },
         decision,
       );
-      // A write-only registrant (e.g. a border official) gets a receipt, never the record back.
+      // A role that works cases but may not read records back gets a receipt.
       if (!can(uow, 'read', 'child')) return { receipt: created.receipt };
       return { child: projectChild(uow.keys, decision, created.row, uow.now, created.values) };
     },
@@ -210,9 +246,9 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
      * Quick first-contact registration (R10, R11): the record and an immediate referral to the
      * child protection agency; the registrant gets a receipt only.
      */
-    async registerFirstContact(input: FirstContactInput, referralAgency: { id: string; jurisdiction: string }): Promise<Receipt> {
-      const _principal = requirePrincipal(uow);
-      const decision = authorize(uow, 'create', 'child', { jurisdiction: referralAgency.jurisdiction, recordId: null });
+    async registerFirstContact(input: FirstContactInput): Promise<ReferralReceipt> {
+      const principal = requirePrincipal(uow);
+      const agency = await referralAgency(uow, principal.jurisdiction, input.referToAgencyId);
       const birthDate = input.birthDate ?? (input.approximateAge !== undefined ? estimatedBirthDate(input.approximateAge, uow.now) : null);
       const profileInput: ChildUpdateInput & { sex: Child['sex'] } = {
         sex: input.sex,
@@ -228,33 +264,20 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
         },
         nationality: input.nationality,
       };
-      const created = await createCase(
-        {
-          jurisdiction: referralAgency.jurisdiction,
-          agencyId: referralAgency.id,
-          teamId: null,
-          input: profileInput,
-          typology: input.typology,
-          nationality: input.nationality,
-          locationCode: input.locationCode ?? null,
-          events: () => [
-            {
-              type: 'registered',
-              mode: 'first_contact',
-              firstContactAt: input.firstContactAt,
-              encounterSetting: input.encounterSetting,
-              agencyId: referralAgency.id,
-              assignedUserId: null,
-              urgentConcern: input.urgentConcern,
-              careStatus: input.careStatus,
-              concerns: input.concerns,
-            },
-            ...(input.note ? [{ type: 'note_added', category: 'general', text: input.note } as const] : []),
-          ],
+      return refer(agency, {
+        input: profileInput,
+        typology: input.typology,
+        nationality: input.nationality,
+        locationCode: input.locationCode ?? null,
+        registered: {
+          firstContactAt: input.firstContactAt,
+          encounterSetting: input.encounterSetting,
+          urgentConcern: input.urgentConcern,
+          careStatus: input.careStatus,
+          concerns: input.concerns,
         },
-        decision,
-      );
-      return created.receipt;
+        followedBy: input.note ? [{ type: 'note_added', category: 'general', text: input.note }] : [],
+      });
     },
 
     async get(id: string): Promise<Child> {
@@ -289,8 +312,10 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
       if (expectedVersion !== null && current.version !== expectedVersion) throw new HavenError('version_conflict');
       if (patch.teamId && !principal.teamIds.includes(patch.teamId)) throw new HavenError('forbidden', { field: 'teamId' });
 
+      const loaded = await loadCase(uow, current);
+      const { key } = loaded;
       const sensitive = { ...(current.sensitive as Record<string, unknown>) };
-      const key = seal(id, sensitive, values);
+      seal(key, id, sensitive, values);
       const names = (values.names as NamePart[] | undefined) ?? (readSealed(key, id, sensitive, 'names') as NamePart[] | null) ?? [];
       const birthDate = patch.age ? (patch.age.birthDate ?? null) : undefined;
       const changes: Updateable<ChildTable> = {
@@ -306,7 +331,6 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
         name_keys: nameKeys(uow.keys, names),
         version: current.version + 1,
       };
-      const loaded = await loadCase(uow, current);
       const after = await appendEvents(
         uow,
         loaded,

@@ -13,7 +13,7 @@ import { type SqlBool, sql } from 'kysely';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type Allowed, rowScopeFilter } from './access.ts';
 import { birthDateOf } from './caseLog.ts';
-import { type ChildRow, profileOf, readSealed, recordKey, visibleDisplayName } from './childRecord.ts';
+import { type ChildRow, profileOf, readSealed, recordKey, visibleName } from './childRecord.ts';
 
 export function ownershipOf(
   row: Pick<ChildRow, 'jurisdiction' | 'agency_id' | 'team_id' | 'owner_user_id' | 'pending_transfer_to'>,
@@ -105,12 +105,11 @@ export async function findDuplicates(
         likelihood: match.likelihood,
       };
     }
-    const name = visibleDisplayName(uow.keys, decision, row);
     return {
       scope: 'record',
       childId: row.id,
       reference: row.reference,
-      ...(name !== undefined ? { displayName: name } : {}),
+      ...visibleName(uow.keys, decision, row),
       sex: row.sex,
       birthYear: row.birth_year,
       nationality: row.nationality,

@@ -12,6 +12,7 @@ import {
   NamePart,
   NationalityCode,
   Page,
+  ReferralReceipt,
   Sex,
   Uuid,
 } from '@haven/domain';
@@ -89,7 +90,7 @@ export const childRoutes: FastifyPluginAsyncZod<{ data: DataService; cases: Case
         tags: ['children'],
         summary: 'Quick first-contact registration: creates the record and refers the child to child protection at once',
         body: FirstContactInput,
-        response: { 201: ChildReceipt.extend({ referredTo: z.object({ id: Uuid, name: z.string() }) }) },
+        response: { 201: ReferralReceipt },
       },
     },
     async (request, reply) => reply.status(201).send(await cases.registerFirstContact(actorOf(request), request.body)),
@@ -142,10 +143,11 @@ export const childRoutes: FastifyPluginAsyncZod<{ data: DataService; cases: Case
       config: { access: { permission: 'child:create' } },
       schema: {
         tags: ['children'],
-        summary: 'Register a child. Roles that may not read child records get a receipt only.',
+        summary:
+          'Register a child. A role that does case work opens the case; any other role refers the child (as at first contact) and gets a receipt only.',
         headers: z.object({ 'idempotency-key': IdempotencyKey.optional() }).loose(),
         body: ChildInput,
-        response: { 201: z.union([Child, ChildReceipt]) },
+        response: { 201: z.union([Child, ReferralReceipt, ChildReceipt]) },
       },
     },
     async (request, reply) => {

@@ -57,7 +57,9 @@ function ApprovalRow({ item }: { item: TaskItem }) {
               <RiskBadge risk={item.riskLevel} />
               <Text fw={700}>{codes.label('approvalSubject', subject)}</Text>
             </Group>
-            <ChildLink child={{ id: item.childId, reference: item.reference, displayName: item.displayName }} />
+            <ChildLink
+              child={{ id: item.childId, reference: item.reference, displayName: item.displayName, nameHidden: item.nameHidden }}
+            />
             <Text size="xs" c="dimmed">
               {t('tasks.assignedTo', { name: assignee(item.assignedUserId) })}
             </Text>

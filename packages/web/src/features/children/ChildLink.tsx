@@ -1,20 +1,13 @@
 import type { Child } from '@haven/domain';
 import { Anchor, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePermission } from '../auth/api.ts';
+import { ChildName, type NameFields } from './ChildName.tsx';
 
-/** The child's name (or "name restricted") and reference, linking to the case when the role may open it. */
-export function ChildLink({ child, size }: { child: Pick<Child, 'id' | 'reference' | 'displayName'>; size?: 'sm' }) {
-  const { t } = useTranslation();
+/** The child's name (or why there is none) and reference, linking to the case when the role may open it. */
+export function ChildLink({ child, size }: { child: Pick<Child, 'id' | 'reference'> & NameFields; size?: 'sm' }) {
   const canRead = usePermission('child:read');
-  const name = child.displayName ? (
-    <bdi>{child.displayName}</bdi>
-  ) : (
-    <Text span fs="italic" c="dimmed" inherit>
-      {t('children.nameRestricted')}
-    </Text>
-  );
+  const name = <ChildName child={child} />;
   return (
     <Stack gap={0}>
       {canRead ? (

@@ -12,6 +12,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { FormActions } from '../../forms/FormActions.tsx';
 import { useAssignees, useReassign } from '../cases/api.ts';
 import { RiskBadge } from '../cases/badges.tsx';
+import { ChildName } from '../children/ChildName.tsx';
 
 /** A caseworker's open cases, the most urgent first. */
 function useOpenCasesOf(userId: string) {
@@ -63,7 +64,7 @@ export function ReassignForm({ from, onDone }: { from: { userId: string; display
                   value={child.id}
                   label={
                     <span>
-                      {child.displayName ? <bdi>{child.displayName}</bdi> : t('children.nameRestricted')}{' '}
+                      <ChildName child={child} />{' '}
                       <Text span size="xs" className="mono" c="dimmed">
                         {child.reference}
                       </Text>{' '}

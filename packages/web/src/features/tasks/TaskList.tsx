@@ -54,7 +54,10 @@ export function TaskList({ tasks, label, empty, assigneeName, actions }: Props) 
                     {codes.label('taskKind', item.task.kind)}
                   </Text>
                 </Group>
-                <ChildLink child={{ id: item.childId, reference: item.reference, displayName: item.displayName }} size="sm" />
+                <ChildLink
+                  child={{ id: item.childId, reference: item.reference, displayName: item.displayName, nameHidden: item.nameHidden }}
+                  size="sm"
+                />
                 {assigneeName && (
                   <Text size="xs" c="dimmed">
                     {assignee ? t('tasks.assignedTo', { name: assignee }) : t('tasks.unassigned')}

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Facts } from '../../../components/Facts.tsx';
 import { useMe } from '../../auth/api.ts';
+import { ChildName } from '../../children/ChildName.tsx';
 import { formatDate, formatList } from '../../codes/format.ts';
 import { useCodes } from '../../codes/useCodes.ts';
 import { CaseStatusBadge, OverdueBadge, RiskBadge } from '../badges.tsx';
@@ -43,7 +44,6 @@ export function CaseHeader() {
   const codes = useCodes();
   const me = useMe();
   const { view, child } = useCaseContext();
-  const name = child?.displayName;
   const caseworker = view.assignedUserId
     ? view.assignedUserId === me.user.id
       ? t('cases.me')
@@ -59,7 +59,7 @@ export function CaseHeader() {
         <Group justify="space-between" align="flex-start" gap="sm">
           <div style={{ minWidth: 0 }}>
             <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-              {name ? <bdi>{name}</bdi> : t('children.nameRestricted')}
+              <ChildName child={child} />
             </Title>
             <Text className="mono" size="sm" c="dimmed">
               {view.reference}

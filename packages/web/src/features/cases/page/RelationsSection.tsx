@@ -18,6 +18,7 @@ import { FormActions } from '../../../forms/FormActions.tsx';
 import { SelectField } from '../../../forms/fields.tsx';
 import { useZodForm } from '../../../forms/useZodForm.ts';
 import { usePermission } from '../../auth/api.ts';
+import { childNameText } from '../../children/ChildName.tsx';
 import { useCodes } from '../../codes/useCodes.ts';
 import { useAddRelation, useRemoveRelation } from '../api.ts';
 import { useCaseContext } from './CaseContext.tsx';
@@ -84,7 +85,7 @@ function SiblingForm({ onDone }: { onDone: () => void }) {
               filter={({ options }) => options}
               data={(found.data ?? []).map((child) => ({
                 value: child.id,
-                label: `${child.displayName ?? t('children.nameRestricted')} · ${child.reference}`,
+                label: `${childNameText(t, child)} · ${child.reference}`,
               }))}
               value={field.value ?? null}
               onChange={(value) => field.onChange(value ?? undefined)}
@@ -212,7 +213,7 @@ export function RelationsSection() {
                     </Anchor>
                   ) : (
                     <Text size="sm">
-                      {relation.name === undefined ? t('children.nameRestricted') : relation.name || '—'}
+                      {relation.name === undefined ? t('children.nameRestricted') : relation.name || t('children.nameNotRecorded')}
                       {relation.contact ? ` · ${relation.contact}` : ''}
                     </Text>
                   )}

@@ -7,6 +7,7 @@ import { Facts } from '../../../components/Facts.tsx';
 import { CaseStatusBadge } from '../../cases/badges.tsx';
 import { countryName, formatList } from '../../codes/format.ts';
 import { useCodes } from '../../codes/useCodes.ts';
+import { ChildName } from '../ChildName.tsx';
 
 const effectColor: Record<string, string> = { supports: 'green.9', weakens: 'red.9', neutral: 'gray.7' };
 
@@ -45,7 +46,7 @@ function RecordCandidate({ candidate, newTab }: { candidate: DuplicateInScope; n
         <CaseStatusBadge status={candidate.status as 'open'} />
       </Group>
       <Anchor component={Link} to={`/children/${candidate.childId}`} fw={600} {...(newTab ? { target: '_blank', rel: 'noopener' } : {})}>
-        {candidate.displayName ? <bdi>{candidate.displayName}</bdi> : t('children.nameRestricted')}{' '}
+        <ChildName child={candidate} />{' '}
         <Text span size="xs" className="mono" c="dimmed">
           {candidate.reference}
         </Text>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type Detail, DetailList } from '../../../../components/DetailList.tsx';
 import { FormModal } from '../../../../components/FormModal.tsx';
 import { usePermission } from '../../../auth/api.ts';
+import { ChildName } from '../../../children/ChildName.tsx';
 import { useAdminAreas } from '../../../codes/adminAreas.ts';
 import { countryName, formatDate, formatList, languageLabel } from '../../../codes/format.ts';
 import { useCodes } from '../../../codes/useCodes.ts';
@@ -67,20 +68,24 @@ function useProfileDetails(child: Child): Record<ProfileGroup, { details: Detail
         {
           label: t('names.legend'),
           value: or(
-            child.names?.map((part) => (
-              <span key={`${part.type}:${part.value}`} style={{ display: 'block' }}>
-                <bdi>{part.value}</bdi>{' '}
-                <Text span size="xs" c="dimmed">
-                  ({codes.label('namePartType', part.type)})
-                </Text>
-                {part.romanisations.length > 0 && (
+            child.names?.length ? (
+              child.names.map((part) => (
+                <span key={`${part.type}:${part.value}`} style={{ display: 'block' }}>
+                  <bdi>{part.value}</bdi>{' '}
                   <Text span size="xs" c="dimmed">
-                    {' '}
-                    · <bdi>{formatList(part.romanisations)}</bdi>
+                    ({codes.label('namePartType', part.type)})
                   </Text>
-                )}
-              </span>
-            )),
+                  {part.romanisations.length > 0 && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      · <bdi>{formatList(part.romanisations)}</bdi>
+                    </Text>
+                  )}
+                </span>
+              ))
+            ) : (
+              <ChildName child={child} />
+            ),
             identityHidden,
           ),
         },
