@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CaseActionInput as ActionSchema, type CaseActionInput, type CaseEvent, type CaseEventData } from './actions.ts';
+import { type AgeInfo, unknownAge } from './age.ts';
 import { defaultCasePolicy } from './casePolicy.ts';
 import { applyEvent, type CaseState, emptyCaseState, foldCase } from './caseState.ts';
 import { consentFor } from './consent.ts';
@@ -17,7 +18,12 @@ class CaseDriver {
   state: CaseState = emptyCaseState();
   events: CaseEvent[] = [];
   hours = 0;
+  age: AgeInfo = unknownAge;
   constructor(public childAge: number | null = 14) {}
+  /** When the next action happens. */
+  get now() {
+    return new Date(t0 + (this.hours + 1) * 3_600_000);
+  }
   system(data: CaseEventData) {
     return this.append(data, null);
   }
@@ -28,7 +34,9 @@ class CaseDriver {
       input: parsed,
       actorUserId: actor,
       childAge: this.childAge,
+      age: this.age,
       policy: defaultCasePolicy,
+      now: this.now,
     });
     if (refusal) return refusal;
     this.append(parsed, actor);

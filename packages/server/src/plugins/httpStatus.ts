@@ -23,6 +23,7 @@ export function httpStatus(code: ErrorCode): number {
     case 'purpose_not_permitted':
     case 'field_read_only':
     case 'invalid_assignee':
+    case 'four_eyes_required':
       return 403;
     case 'not_found':
     case 'route_not_found':
@@ -41,6 +42,12 @@ export function httpStatus(code: ErrorCode): number {
     case 'family_contact_review_required':
     case 'transfer_not_pending':
     case 'separation_warning':
+    case 'monitoring_due':
+    case 'safety_concern_open':
+    case 'still_a_child':
+    case 'age_assessment_required':
+    case 'age_assessment_incomplete':
+    case 'age_document_required':
       return 409;
     case 'payload_too_large':
       return 413;
