@@ -82,6 +82,10 @@ export function caseTasks(state: CaseState, policy: CasePolicy, birthDate: strin
       userId: state.pendingTransferTo,
     });
   }
+  for (const subject of ['assessment', 'case_plan', 'closure', 'age_assessment'] as const) {
+    const approval = state.approvals[subject];
+    if (approval?.status === 'pending') add(`approve_${subject}`, addDays(new Date(approval.requestedAt), policy.approvalDays), supervisor);
+  }
   if (!state.screenedAt || !state.riskLevel) {
     add('screen', addHours(openedAt, policy.screeningHours), caseworker);
     return tasks;
@@ -95,10 +99,6 @@ export function caseTasks(state: CaseState, policy: CasePolicy, birthDate: strin
   if (state.familyContact === 'review_required') add('family_contact_review', screenedAt, supervisor);
 
   if (state.safetyConcern) add('review_safety_concern', new Date(state.safetyConcern.at), caseworker);
-  for (const subject of ['assessment', 'case_plan', 'closure', 'age_assessment'] as const) {
-    const approval = state.approvals[subject];
-    if (approval?.status === 'pending') add(`approve_${subject}`, addDays(new Date(approval.requestedAt), policy.approvalDays), supervisor);
-  }
   if (!state.assessment || state.approvals.assessment?.status === 'rejected') {
     add('assessment', addDays(screenedAt, timeline.assessmentDays), caseworker);
   } else if (!state.casePlan || state.approvals.case_plan?.status === 'rejected') {
