@@ -353,7 +353,11 @@ describe('safeguards', () => {
     const warned = await act(worker, a, move);
     assert.equal(warned.status, 409);
     assert.equal(warned.body.error.code, 'separation_warning');
-    assert.equal((await act(worker, a, move, { confirmSeparation: true })).body.error.code, 'separation_warning', 'a bare yes is not enough');
+    assert.equal(
+      (await act(worker, a, move, { confirmSeparation: true })).body.error.code,
+      'separation_warning',
+      'a bare yes is not enough',
+    );
     assert.equal((await act(worker, a, move, { separationOverride: { reason: ' ' } })).status, 400);
     assert.equal(await deniedAttempts(a, 'stage_changed'), 2, 'refusals are audited as denied attempts');
     const reason = 'The brother stays for medical treatment; visits are arranged weekly.';
@@ -414,8 +418,9 @@ describe('safeguards of the case core (ADR 0017)', () => {
   test('child status ends only through an age assessment approved by another supervisor; a profile edit records claims', async () => {
     const worker = await signIn(h, await h.org.user('caseworker'));
     const supervisor = await signIn(h, await h.org.user('supervisor'));
-    const id = (await worker.post('/api/v1/children', { ...sampleChild, age: { birthDate: '2010-03-04', birthDatePrecision: 'estimated' } })).body
-      .id as string;
+    const id = (
+      await worker.post('/api/v1/children', { ...sampleChild, age: { birthDate: '2010-03-04', birthDatePrecision: 'estimated' } })
+    ).body.id as string;
     const nineteen = { birthDate: '2007-01-01', birthDatePrecision: 'exact', ageBasis: 'documented' };
     const edit = await worker.patch(`/api/v1/children/${id}`, { age: nineteen });
     assert.equal(edit.status, 409);
