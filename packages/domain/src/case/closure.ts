@@ -2,7 +2,6 @@ import { type AgeInfo, treatedAsChild } from './age.ts';
 import type { CasePolicy } from './casePolicy.ts';
 import type { CaseState } from './caseState.ts';
 import type { ClosureReason } from './codes.ts';
-import { familyClosureReasons, familyContactHeld } from './familyContact.ts';
 import { followUpDueAt } from './tasks.ts';
 import type { Refusal } from './workflow.ts';
 
@@ -29,13 +28,12 @@ export interface ClosureContext {
 /**
  * The safeguards a closure meets both when it is requested and when a supervisor approves it
  * (things may have changed in between): no unaddressed safety concern, due monitoring done or
- * waived with a reason, no reunification or return while a complicit family's review is open,
- * and "turned 18" only once the child is no longer treated as a child.
+ * waived with a reason, and "turned 18" only once the child is no longer treated as a child. A
+ * reunification or return closure is a family contact: `refuseAction` holds it (familyContact.ts).
  */
 export function refuseClosure({ state, reason, monitoringWaived, age, policy, now }: ClosureContext): Refusal | null {
   if (state.safetyConcern) return { code: 'safety_concern_open', details: { followUpSeq: state.safetyConcern.seq } };
   if (!monitoringWaived && monitoringDue(state, policy, now)) return { code: 'monitoring_due' };
-  if (familyClosureReasons.has(reason) && familyContactHeld(state)) return { code: 'family_contact_review_required' };
   if (reason === 'turned_18_transitioned' && treatedAsChild(age, now)) return { code: 'still_a_child' };
   return null;
 }

@@ -117,6 +117,8 @@ export function actionAvailable(state: CaseState, type: CaseActionType, actorUse
       return !pending('closure');
     case 'consent_withdrawn':
       return state.consents.some((c) => c.withdrawn.length < c.scopes.length);
+    case 'age_assessment_recorded':
+      return !pending('age_assessment');
     default:
       return true;
   }
