@@ -168,6 +168,18 @@ describe('first contact to closure', () => {
   });
 });
 
+/** Attempts on a case refused and audited as denied, by action. */
+async function deniedAttempts(id: string, action: string): Promise<number> {
+  const rows = await h.database.db
+    .selectFrom('audit_event')
+    .select('seq')
+    .where('record_id', '=', id)
+    .where('action', '=', action)
+    .where('outcome', '=', 'denied')
+    .execute();
+  return rows.length;
+}
+
 async function me(client: Client): Promise<{ id: string }> {
   return (await client.get('/api/v1/auth/session')).body.user;
 }
@@ -306,6 +318,15 @@ describe('safeguards', () => {
       decision: 'cleared',
       comment: 'The complicit uncle is not the family traced.',
     });
+    assert.equal((await act(worker, id, tracing)).body.error.code, 'consent_required', 'tracing needs its own consent');
+    await ok(worker, id, {
+      type: 'consent_recorded',
+      scopes: ['tracing'],
+      givenBy: 'child',
+      kind: 'consent',
+      method: 'written',
+      date: '2026-11-01',
+    });
     await ok(worker, id, tracing);
   });
 
@@ -322,7 +343,7 @@ describe('safeguards', () => {
     await ok(worker, id, plan);
   });
 
-  test('an action that would separate siblings needs confirmation', async () => {
+  test('an action that would separate siblings needs a reason, logged on the case; unlinking is logged too', async () => {
     const worker = await signIn(h, await h.org.user('caseworker'));
     const a = (await worker.post('/api/v1/children', { ...sampleChild, names: names('Sara', 'Tesfay') })).body.id;
     const b = (await worker.post('/api/v1/children', { ...sampleChild, names: names('Daniel', 'Tesfay') })).body.id;
@@ -332,12 +353,39 @@ describe('safeguards', () => {
     const warned = await act(worker, a, move);
     assert.equal(warned.status, 409);
     assert.equal(warned.body.error.code, 'separation_warning');
-    const view = await ok(worker, a, move, { confirmSeparation: true });
+    assert.equal(
+      (await act(worker, a, move, { confirmSeparation: true })).body.error.code,
+      'separation_warning',
+      'a bare yes is not enough',
+    );
+    assert.equal((await act(worker, a, move, { separationOverride: { reason: ' ' } })).status, 400);
+    assert.equal(await deniedAttempts(a, 'stage_changed'), 2, 'refusals are audited as denied attempts');
+    const reason = 'The brother stays for medical treatment; visits are arranged weekly.';
+    const view = await ok(worker, a, move, { separationOverride: { reason } });
     assert.equal(view.stage, 'destination');
+    const override = view.events.find((e: { type: string }) => e.type === 'separation_overridden');
+    assert.deepEqual(override?.data, { action: 'stage_changed', reason, relations: 1 });
     const other = (await worker.get(`/api/v1/children/${b}/case`)).body;
     assert.equal(other.relations[0].relatedChildId, a, 'the link shows from both sides');
-    assert.equal((await worker.delete(`/api/v1/children/${a}/relations/${link.body.id}`)).status, 204);
+    const unlink = (body?: unknown) => worker.request('DELETE', `/api/v1/children/${a}/relations/${link.body.id}`, body);
+    assert.equal((await unlink()).status, 400, 'unlinking needs a reason');
+    assert.equal((await unlink({ reason: 'Linked by mistake: not siblings (DNA result).' })).status, 204);
     assert.deepEqual((await worker.get(`/api/v1/children/${b}/case`)).body.relations, []);
+    for (const [child, relatedChildId] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const removed = (await worker.get(`/api/v1/children/${child}/case`)).body.events.find(
+        (e: { type: string }) => e.type === 'relation_removed',
+      );
+      assert.equal(removed?.actorUserId, (await me(worker)).id, 'who');
+      assert.deepEqual(removed?.data, {
+        kind: 'child',
+        relationship: 'sibling',
+        relatedChildId,
+        reason: 'Linked by mistake: not siblings (DNA result).',
+      });
+    }
   });
 
   test('the benefit of the doubt: an adult-looking claimed age keeps the child protected', async () => {
@@ -351,6 +399,169 @@ describe('safeguards', () => {
     assert.equal(child.age.treatedAsChild, true);
     assert.ok(child.flags.includes('age_in_doubt'));
     assert.equal(child.age.eighteenthBirthday, '2024-01-01');
+  });
+});
+
+describe('safeguards of the case core (ADR 0017)', () => {
+  /** A case with an approved plan whose one action is done. */
+  async function plannedCase(worker: Client, supervisor: Client) {
+    const id = (await worker.post('/api/v1/children', sampleChild)).body.id as string;
+    await assess(worker, supervisor, id);
+    await consentToServices(worker, id, 'child');
+    await ok(worker, id, plan);
+    await ok(worker, id, { type: 'approval_requested', subject: 'case_plan' });
+    await ok(supervisor, id, { type: 'approval_decided', subject: 'case_plan', decision: 'approved' });
+    await ok(worker, id, { type: 'plan_action_updated', actionId: 'enrol', status: 'done' });
+    return id;
+  }
+
+  test('child status ends only through an age assessment approved by another supervisor; a profile edit records claims', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const supervisor = await signIn(h, await h.org.user('supervisor'));
+    const id = (
+      await worker.post('/api/v1/children', { ...sampleChild, age: { birthDate: '2010-03-04', birthDatePrecision: 'estimated' } })
+    ).body.id as string;
+    const nineteen = { birthDate: '2007-01-01', birthDatePrecision: 'exact', ageBasis: 'documented' };
+    const edit = await worker.patch(`/api/v1/children/${id}`, { age: nineteen });
+    assert.equal(edit.status, 409);
+    assert.equal(edit.body.error.code, 'age_assessment_required');
+    const concluded = { ageBasis: 'assessed', assessedMinAge: 19, assessedMaxAge: 22, assessmentConcluded: true };
+    assert.equal((await worker.patch(`/api/v1/children/${id}`, { age: concluded })).body.error.code, 'age_assessment_required');
+    assert.equal(await deniedAttempts(id, 'update'), 2);
+    let child = (await worker.get(`/api/v1/children/${id}`)).body;
+    assert.equal(child.age.treatedAsChild, true);
+    assert.equal(child.age.birthDate, '2010-03-04', 'nothing written');
+
+    const claim = await worker.patch(`/api/v1/children/${id}`, { age: { ...nineteen, ageBasis: 'claimed' } });
+    assert.equal(claim.status, 200, JSON.stringify(claim.body));
+    assert.equal(claim.body.age.treatedAsChild, true, 'a claim is recorded; the child stays a child');
+
+    await ok(worker, id, { type: 'screened', riskLevel: 'low' });
+    const turned18 = { type: 'closure_requested', reason: 'turned_18_transitioned' };
+    assert.equal((await act(worker, id, turned18)).body.error.code, 'still_a_child');
+    assert.equal(await deniedAttempts(id, 'closure_requested'), 1);
+
+    const assessment = {
+      type: 'age_assessment_recorded',
+      date: '2026-11-02',
+      method: 'multidisciplinary',
+      assessor: 'Regional age assessment panel',
+      assessedMinAge: 19,
+      assessedMaxAge: 23,
+      childInformed: true,
+      rightToChallengeExplained: false,
+    };
+    assert.equal((await act(supervisor, id, assessment)).body.error.code, 'age_assessment_incomplete');
+    await ok(supervisor, id, { ...assessment, rightToChallengeExplained: true });
+    const own = await act(supervisor, id, { type: 'approval_decided', subject: 'age_assessment', decision: 'approved' });
+    assert.equal(own.status, 403);
+    assert.equal(own.body.error.code, 'four_eyes_required');
+    assert.equal((await worker.get(`/api/v1/children/${id}`)).body.age.treatedAsChild, true);
+    const second = await signIn(h, await h.org.user('supervisor'));
+    await ok(second, id, { type: 'approval_decided', subject: 'age_assessment', decision: 'approved' });
+    child = (await worker.get(`/api/v1/children/${id}`)).body;
+    assert.equal(child.age.treatedAsChild, false);
+    assert.deepEqual([child.age.ageBasis, child.age.assessedMinAge, child.age.assessmentConcluded], ['assessed', 19, true]);
+    await ok(worker, id, turned18);
+  });
+
+  test('a supervisor never approves her own closure request', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const supervisor = await signIn(h, await h.org.user('supervisor'));
+    const id = (await worker.post('/api/v1/children', sampleChild)).body.id as string;
+    await ok(worker, id, { type: 'screened', riskLevel: 'low' });
+    await ok(supervisor, id, { type: 'closure_requested', reason: 'refused_services' });
+    const own = await act(supervisor, id, { type: 'approval_decided', subject: 'closure', decision: 'approved' });
+    assert.equal(own.body.error.code, 'four_eyes_required');
+    assert.equal(await deniedAttempts(id, 'approval_decided'), 1, 'audited with the record id');
+    assert.equal((await worker.get(`/api/v1/children/${id}/case`)).body.summary.status, 'open');
+    const second = await signIn(h, await h.org.user('supervisor'));
+    const view = await ok(second, id, { type: 'approval_decided', subject: 'closure', decision: 'approved' });
+    assert.equal(view.summary.status, 'closed');
+  });
+
+  test('a safety concern and due monitoring hold the closure; a review and a reason let it go to approval', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const supervisor = await signIn(h, await h.org.user('supervisor'));
+    const id = await plannedCase(worker, supervisor);
+    let view = await ok(worker, id, {
+      type: 'follow_up_recorded',
+      followUpType: 'post_return',
+      date: '2026-11-21',
+      safetyConcern: true,
+      furtherAction: 'ongoing_monitoring',
+    });
+    assert.ok(view.tasks.some((t: { kind: string }) => t.kind === 'review_safety_concern'));
+    const close = { type: 'closure_requested', reason: 'goals_met_child_safe' };
+    assert.equal((await act(worker, id, close)).body.error.code, 'safety_concern_open');
+    await ok(worker, id, { type: 'review_recorded', date: '2026-11-22', outcome: 'continue', summary: 'Safety plan agreed.' });
+    assert.equal((await act(worker, id, close)).body.error.code, 'monitoring_due');
+    assert.equal(await deniedAttempts(id, 'closure_requested'), 2);
+    await ok(worker, id, { ...close, monitoringWaiverReason: 'Monitoring continues through the school social worker.' });
+    view = await ok(supervisor, id, { type: 'approval_decided', subject: 'closure', decision: 'approved' });
+    assert.equal(view.summary.status, 'closed');
+  });
+
+  test('a complicit family holds a reactivated tracing action and a reunification closure until the review', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const supervisor = await signIn(h, await h.org.user('supervisor'));
+    const id = (await worker.post('/api/v1/children', sampleChild)).body.id as string;
+    await assess(worker, supervisor, id);
+    await ok(worker, id, {
+      type: 'consent_recorded',
+      scopes: ['services', 'tracing'],
+      givenBy: 'child',
+      kind: 'consent',
+      method: 'written',
+      date: '2026-11-01',
+    });
+    await ok(worker, id, {
+      ...plan,
+      goals: [{ id: 'family', domain: 'family_unity', description: 'Trace the mother' }],
+      actions: [{ id: 'trace', goalId: 'family', service: 'family_tracing_reunification', dueDate: '2027-01-01', status: 'cancelled' }],
+    });
+    await ok(worker, id, { type: 'screened', riskLevel: 'high', familyComplicit: true });
+    const reactivate = { type: 'plan_action_updated', actionId: 'trace', status: 'in_progress' };
+    assert.equal((await act(worker, id, reactivate)).body.error.code, 'family_contact_review_required');
+    const reunified = { type: 'closure_requested', reason: 'reunified_followup_complete' };
+    assert.equal((await act(worker, id, reunified)).body.error.code, 'family_contact_review_required');
+    assert.equal(await deniedAttempts(id, 'plan_action_updated'), 1);
+    await ok(supervisor, id, { type: 'family_contact_reviewed', decision: 'cleared' });
+    await ok(worker, id, reactivate);
+  });
+
+  test('a withdrawn photo consent erases the photo; a photo without valid consent is not served', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const id = (await worker.post('/api/v1/children', sampleChild)).body.id as string;
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('synthetic photo')]);
+    const photo = (method: 'GET' | 'PUT') =>
+      h.app.inject({
+        method,
+        url: `/api/v1/children/${id}/photo`,
+        headers: {
+          cookie: `haven_session=${worker.cookie}`,
+          'x-csrf-token': String(worker.csrf),
+          ...(method === 'PUT' ? { 'content-type': 'image/jpeg' } : {}),
+        },
+        ...(method === 'PUT' ? { payload: jpeg } : {}),
+      });
+    const view = await ok(worker, id, {
+      type: 'consent_recorded',
+      scopes: ['photo', 'services'],
+      givenBy: 'child',
+      kind: 'consent',
+      method: 'written',
+      date: '2026-11-20',
+    });
+    assert.equal((await photo('PUT')).statusCode, 204);
+    assert.equal((await photo('GET')).statusCode, 200);
+    await ok(worker, id, { type: 'consent_withdrawn', consentSeq: view.consents.records[0].seq, scopes: ['photo'] });
+    const refused = await photo('GET');
+    assert.equal(refused.statusCode, 409);
+    assert.equal(refused.json().error.code, 'consent_required');
+    assert.equal(await deniedAttempts(id, 'read'), 1);
+    assert.equal(await h.database.db.selectFrom('child_photo').select('child_id').where('child_id', '=', id).executeTakeFirst(), undefined);
+    assert.equal((await worker.get(`/api/v1/children/${id}`)).body.hasPhoto, false);
   });
 });
 

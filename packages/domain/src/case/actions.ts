@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, Uuid } from '../schemas/common.ts';
 import {
+  AgeAssessmentMethod,
   ApprovalSubject,
   CareStatus,
   ClosureReason,
@@ -98,7 +99,7 @@ export const CaseActionInput = z.discriminatedUnion('type', [
     status: PlanActionStatus,
     outcome: Comment,
   }),
-  z.object({ type: z.literal('approval_requested'), subject: ApprovalSubject.exclude(['closure']), comment: Comment }),
+  z.object({ type: z.literal('approval_requested'), subject: ApprovalSubject.exclude(['closure', 'age_assessment']), comment: Comment }),
   z.object({
     type: z.literal('approval_decided'),
     subject: ApprovalSubject,
@@ -153,6 +154,26 @@ export const CaseActionInput = z.discriminatedUnion('type', [
     summary: Comment,
     /** Each case plan action still open needs a reason before the case can close. */
     openActionReasons: z.record(ItemId, Text(2_000)).default({}),
+    /** Why the case may close although monitoring is due (a follow-up overdue or still asked for). */
+    monitoringWaiverReason: Text(2_000).optional(),
+  }),
+  /**
+   * A concluded age assessment (standards §7.1). It ends child status only once a supervisor other
+   * than its author approves it (`approval_decided`, subject `age_assessment`).
+   */
+  z.object({
+    type: z.literal('age_assessment_recorded'),
+    date: IsoDate,
+    method: AgeAssessmentMethod,
+    /** Who assessed (name and role or service); never the child's data. */
+    assessor: Text(200),
+    assessedMinAge: z.number().int().min(0).max(30),
+    assessedMaxAge: z.number().int().min(0).max(30),
+    /** The child was told the outcome and its reasons, in a language they understand. */
+    childInformed: z.boolean(),
+    /** The child was told of their right to challenge the outcome, and how. */
+    rightToChallengeExplained: z.boolean(),
+    findings: Comment,
   }),
   z.object({ type: z.literal('reopened'), reason: Text(4_000) }),
   z.object({ type: z.literal('transition_plan_recorded'), plan: Text(), childViews: ChildViews }),
@@ -181,7 +202,11 @@ export type SystemAction =
   | { type: 'merged_into'; targetId: string; note?: string | undefined }
   | { type: 'merged_from'; sourceId: string }
   | { type: 'unmerged'; otherId: string; note?: string | undefined }
-  | { type: 'bulk_assigned'; userId: string };
+  | { type: 'bulk_assigned'; userId: string }
+  /** An action that separates the child from siblings or accompanying adults went ahead on purpose (R24). */
+  | { type: 'separation_overridden'; action: CaseActionType; reason: string; relations: number }
+  /** A sibling or accompanying adult link was removed: who is the event's actor, why is here. */
+  | { type: 'relation_removed'; kind: 'child' | 'adult'; relationship: string; relatedChildId: string | null; reason: string };
 
 /** A consent as logged: the child's age at the time is added when it is recorded. */
 export type LoggedConsent = Extract<CaseActionInput, { type: 'consent_recorded' }> & { childAgeAtTime?: number | null };

@@ -7,6 +7,7 @@ import type {
   ClosureReason,
   ConsentGiver,
   ConsentScope,
+  FurtherAction,
   MigrationStage,
   NeedsDomain,
   PlanActionStatus,
@@ -18,8 +19,20 @@ import type {
 export interface Approval {
   status: ApprovalStatus;
   requestedAt: string;
+  /** Who asked for the approval and who wrote what is approved: neither may decide it (four eyes). */
+  requestedBy: string | null;
+  authoredBy: string | null;
   decidedAt: string | null;
   decidedBy: string | null;
+}
+
+/** A recorded age assessment; it counts once approved (`approvals.age_assessment`). */
+export interface AgeAssessmentState {
+  seq: number;
+  date: string;
+  method: string;
+  assessedMinAge: number;
+  assessedMaxAge: number;
 }
 
 export interface PlanGoalState {
@@ -70,12 +83,19 @@ export interface CaseState {
   firstActionAt: string | null;
   closedAt: string | null;
   closureReason: ClosureReason | null;
-  assessment: { kind: 'initial' | 'comprehensive'; at: string; seq: number } | null;
-  casePlan: { at: string; seq: number; goals: PlanGoalState[]; actions: PlanActionState[] } | null;
+  assessment: { kind: 'initial' | 'comprehensive'; at: string; seq: number; by: string | null } | null;
+  casePlan: { at: string; seq: number; by: string | null; goals: PlanGoalState[]; actions: PlanActionState[] } | null;
+  ageAssessment: AgeAssessmentState | null;
   approvals: Partial<Record<ApprovalSubject, Approval>>;
   lastFollowUpAt: string | null;
   /** A follow-up date the caseworker set; otherwise the policy's frequency applies. */
   followUpDueDate: string | null;
+  /** What the latest follow-up asked for next: anything but no further action keeps monitoring due. */
+  lastFurtherAction: FurtherAction | null;
+  /** A follow-up reported a safety concern that no case review has addressed since. */
+  safetyConcern: { seq: number; at: string } | null;
+  /** The pending or approved closure was requested with a reason to close while monitoring was due. */
+  closureMonitoringWaived: boolean;
   careStatus: CareStatus | null;
   careStatusHistory: { careStatus: CareStatus; since: string }[];
   stage: MigrationStage | null;
@@ -110,9 +130,13 @@ export function emptyCaseState(): CaseState {
     closureReason: null,
     assessment: null,
     casePlan: null,
+    ageAssessment: null,
     approvals: {},
     lastFollowUpAt: null,
     followUpDueDate: null,
+    lastFurtherAction: null,
+    safetyConcern: null,
+    closureMonitoringWaived: false,
     careStatus: null,
     careStatusHistory: [],
     stage: null,
@@ -137,8 +161,15 @@ const substantiveActions: ReadonlySet<CaseEventData['type']> = new Set([
 
 const riskOrder: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
 
-function request(state: CaseState, subject: ApprovalSubject, at: string): void {
-  state.approvals[subject] = { status: 'pending', requestedAt: at, decidedAt: null, decidedBy: null };
+function request(state: CaseState, subject: ApprovalSubject, event: CaseEvent, authoredBy: string | null): void {
+  state.approvals[subject] = {
+    status: 'pending',
+    requestedAt: event.at,
+    requestedBy: event.actorUserId,
+    authoredBy,
+    decidedAt: null,
+    decidedBy: null,
+  };
 }
 
 /** Applies one logged action. Guards live in workflow.ts: the log only holds accepted actions. */
@@ -202,7 +233,7 @@ export function applyEvent(previous: CaseState, event: CaseEvent): CaseState {
       state.familyContact = data.decision;
       break;
     case 'assessment_recorded':
-      state.assessment = { kind: data.kind, at, seq: event.seq };
+      state.assessment = { kind: data.kind, at, seq: event.seq, by: event.actorUserId };
       if (data.riskLevel) state.riskLevel = state.familyComplicit && data.riskLevel !== 'high' ? 'high' : data.riskLevel;
       delete state.approvals.assessment;
       break;
@@ -210,6 +241,7 @@ export function applyEvent(previous: CaseState, event: CaseEvent): CaseState {
       state.casePlan = {
         at,
         seq: event.seq,
+        by: event.actorUserId,
         goals: data.goals.map((g) => ({ id: g.id ?? '', domain: g.domain, description: g.description })),
         actions: data.actions.map((a) => ({
           id: a.id ?? '',
@@ -232,8 +264,20 @@ export function applyEvent(previous: CaseState, event: CaseEvent): CaseState {
         };
       }
       break;
-    case 'approval_requested':
-      request(state, data.subject, at);
+    case 'approval_requested': {
+      const item = data.subject === 'assessment' ? state.assessment : state.casePlan;
+      request(state, data.subject, event, item?.by ?? null);
+      break;
+    }
+    case 'age_assessment_recorded':
+      state.ageAssessment = {
+        seq: event.seq,
+        date: data.date,
+        method: data.method,
+        assessedMinAge: data.assessedMinAge,
+        assessedMaxAge: data.assessedMaxAge,
+      };
+      request(state, 'age_assessment', event, event.actorUserId);
       break;
     case 'approval_decided': {
       const current = state.approvals[data.subject];
@@ -247,6 +291,8 @@ export function applyEvent(previous: CaseState, event: CaseEvent): CaseState {
     case 'follow_up_recorded':
       state.lastFollowUpAt = at;
       state.followUpDueDate = data.nextDueDate ?? null;
+      state.lastFurtherAction = data.furtherAction;
+      if (data.safetyConcern) state.safetyConcern = { seq: event.seq, at };
       break;
     case 'care_status_changed':
       state.careStatus = data.careStatus;
@@ -282,12 +328,14 @@ export function applyEvent(previous: CaseState, event: CaseEvent): CaseState {
       break;
     case 'closure_requested':
       state.closureReason = data.reason;
-      request(state, 'closure', at);
+      state.closureMonitoringWaived = data.monitoringWaiverReason !== undefined;
+      request(state, 'closure', event, event.actorUserId);
       break;
     case 'reopened':
       state.status = 'open';
       state.closedAt = null;
       state.closureReason = null;
+      state.closureMonitoringWaived = false;
       delete state.approvals.closure;
       break;
     case 'transition_plan_recorded':
@@ -304,8 +352,13 @@ export function applyEvent(previous: CaseState, event: CaseEvent): CaseState {
       state.mergedFrom = state.mergedFrom.filter((id) => id !== data.otherId);
       break;
     case 'review_recorded':
+      // A case review after a reported safety concern is where it is addressed (ADR 0017).
+      state.safetyConcern = null;
+      break;
     case 'note_added':
     case 'profile_updated':
+    case 'separation_overridden':
+    case 'relation_removed':
       break;
   }
   state.step = workflowStep(state);

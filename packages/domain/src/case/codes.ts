@@ -203,6 +203,7 @@ export const FollowUpType = z.enum(followUpTypes);
 
 export const furtherActions = ['no_further_action_needed', 'ongoing_monitoring', 'urgent_intervention'] as const;
 export const FurtherAction = z.enum(furtherActions);
+export type FurtherAction = z.infer<typeof FurtherAction>;
 
 /** Closure reasons (Primero closure_form plus Haven's durable-solution reasons, R75). */
 export const closureReasons = [
@@ -221,7 +222,7 @@ export const ClosureReason = z.enum(closureReasons);
 export type ClosureReason = z.infer<typeof ClosureReason>;
 
 /** Decisions that need a supervisor's approval. */
-export const approvalSubjects = ['assessment', 'case_plan', 'closure'] as const;
+export const approvalSubjects = ['assessment', 'case_plan', 'closure', 'age_assessment'] as const;
 export const ApprovalSubject = z.enum(approvalSubjects);
 export type ApprovalSubject = z.infer<typeof ApprovalSubject>;
 
@@ -245,6 +246,11 @@ export type NoteCategory = z.infer<typeof NoteCategory>;
 export const ageBases = ['documented', 'claimed', 'assessed', 'disputed'] as const;
 export const AgeBasis = z.enum(ageBases);
 export type AgeBasis = z.infer<typeof AgeBasis>;
+
+/** How an age assessment was carried out (holistic, multidisciplinary assessment first; standards §7.1). */
+export const ageAssessmentMethods = ['documentary', 'holistic_interview', 'multidisciplinary', 'medical', 'other'] as const;
+export const AgeAssessmentMethod = z.enum(ageAssessmentMethods);
+export type AgeAssessmentMethod = z.infer<typeof AgeAssessmentMethod>;
 
 export const birthDatePrecisions = ['exact', 'estimated', 'unknown'] as const;
 export const BirthDatePrecision = z.enum(birthDatePrecisions);

@@ -17,6 +17,8 @@ export const taskKinds = [
   'plan_action',
   'follow_up',
   'transition_plan',
+  'approve_age_assessment',
+  'review_safety_concern',
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
@@ -36,6 +38,18 @@ export interface CaseTask {
 
 function dateAt(isoDate: string): Date {
   return new Date(`${isoDate}T23:59:59Z`);
+}
+
+/**
+ * When the next follow-up is due: once the case plan is approved, the date the caseworker set,
+ * else the policy's frequency from the latest follow-up (or the plan's approval). Null before.
+ */
+export function followUpDueAt(state: CaseState, policy: CasePolicy): Date | null {
+  const approval = state.approvals.case_plan;
+  if (approval?.status !== 'approved' || !state.riskLevel || !state.screenedAt) return null;
+  if (state.followUpDueDate) return dateAt(state.followUpDueDate);
+  const since = new Date(state.lastFollowUpAt ?? approval.decidedAt ?? state.screenedAt);
+  return addDays(since, policy.risk[state.riskLevel].followUpDays);
 }
 
 /**
@@ -68,6 +82,10 @@ export function caseTasks(state: CaseState, policy: CasePolicy, birthDate: strin
       userId: state.pendingTransferTo,
     });
   }
+  for (const subject of ['assessment', 'case_plan', 'closure', 'age_assessment'] as const) {
+    const approval = state.approvals[subject];
+    if (approval?.status === 'pending') add(`approve_${subject}`, addDays(new Date(approval.requestedAt), policy.approvalDays), supervisor);
+  }
   if (!state.screenedAt || !state.riskLevel) {
     add('screen', addHours(openedAt, policy.screeningHours), caseworker);
     return tasks;
@@ -80,10 +98,7 @@ export function caseTasks(state: CaseState, policy: CasePolicy, birthDate: strin
   }
   if (state.familyContact === 'review_required') add('family_contact_review', screenedAt, supervisor);
 
-  for (const subject of ['assessment', 'case_plan', 'closure'] as const) {
-    const approval = state.approvals[subject];
-    if (approval?.status === 'pending') add(`approve_${subject}`, addDays(new Date(approval.requestedAt), policy.approvalDays), supervisor);
-  }
+  if (state.safetyConcern) add('review_safety_concern', new Date(state.safetyConcern.at), caseworker);
   if (!state.assessment || state.approvals.assessment?.status === 'rejected') {
     add('assessment', addDays(screenedAt, timeline.assessmentDays), caseworker);
   } else if (!state.casePlan || state.approvals.case_plan?.status === 'rejected') {
@@ -93,11 +108,8 @@ export function caseTasks(state: CaseState, policy: CasePolicy, birthDate: strin
     const who = action.responsibleUserId ? ({ kind: 'user', userId: action.responsibleUserId } as const) : caseworker;
     add('plan_action', dateAt(action.dueDate), who, action.id);
   }
-  if (state.approvals.case_plan?.status === 'approved') {
-    const since = new Date(state.lastFollowUpAt ?? state.approvals.case_plan.decidedAt ?? screenedAt);
-    const due = state.followUpDueDate ? dateAt(state.followUpDueDate) : addDays(since, timeline.followUpDays);
-    add('follow_up', due, caseworker);
-  }
+  const followUp = followUpDueAt(state, policy);
+  if (followUp) add('follow_up', followUp, caseworker);
   if (birthDate && !state.transitionPlanAt) {
     const adult = dateAt(eighteenthBirthday(birthDate));
     add('transition_plan', addDays(adult, -policy.transitionPlanDaysBefore), caseworker, '', addDays(adult, -policy.ageingOutAlertDays));

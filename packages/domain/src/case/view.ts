@@ -162,8 +162,11 @@ export type CaseView = z.infer<typeof CaseView>;
 /** The body of `POST /children/:id/actions`. */
 export const CaseActionRequest = z.object({
   action: CaseActionInput,
-  /** Confirms an action that separates the child from siblings or accompanying adults (R24). */
-  confirmSeparation: z.boolean().default(false),
+  /**
+   * Goes ahead with an action that separates the child from siblings or accompanying adults (R24):
+   * the reason is logged on the case as a `separation_overridden` entry.
+   */
+  separationOverride: z.object({ reason: z.string().trim().min(1).max(2_000) }).optional(),
   /** When it happened, if it is recorded later (after field work, say): deadlines run from then. */
   occurredAt: IsoDateTime.optional(),
 });
@@ -207,6 +210,9 @@ export const ReassignInput = z.object({
   note: z.string().trim().max(2_000).optional(),
 });
 export type ReassignInput = z.infer<typeof ReassignInput>;
+
+/** The body of `DELETE /children/:id/relations/:relationId`: why the link goes (logged on the case). */
+export const RelationRemoval = z.object({ reason: z.string().trim().min(1).max(2_000) });
 
 export const MergeInput = z.object({ intoId: Uuid, note: z.string().trim().max(2_000).optional() });
 

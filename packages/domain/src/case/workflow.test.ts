@@ -1,69 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CaseActionInput as ActionSchema, type CaseActionInput, type CaseEvent, type CaseEventData } from './actions.ts';
+import { CaseActionInput as ActionSchema } from './actions.ts';
+import { CaseDriver, openCase, registered, supervisor, views, worker } from './caseDriver.testkit.ts';
 import { defaultCasePolicy } from './casePolicy.ts';
-import { applyEvent, type CaseState, emptyCaseState, foldCase } from './caseState.ts';
+import { type CaseState, emptyCaseState, foldCase } from './caseState.ts';
 import { consentFor } from './consent.ts';
 import { caseTasks, nextDue } from './tasks.ts';
-import { refuseAction } from './workflow.ts';
-
-const worker = '00000000-0000-7000-8000-000000000001';
-const supervisor = '00000000-0000-7000-8000-000000000002';
-const agency = '00000000-0000-7000-8000-0000000000aa';
-const t0 = Date.parse('2026-11-01T08:00:00Z');
-
-/** Builds a case step by step, refusing what the workflow refuses, as the repository does. */
-class CaseDriver {
-  state: CaseState = emptyCaseState();
-  events: CaseEvent[] = [];
-  hours = 0;
-  constructor(public childAge: number | null = 14) {}
-  system(data: CaseEventData) {
-    return this.append(data, null);
-  }
-  act(input: Record<string, unknown>, actor = worker) {
-    const parsed = ActionSchema.parse(input);
-    const refusal = refuseAction({
-      state: this.state,
-      input: parsed,
-      actorUserId: actor,
-      childAge: this.childAge,
-      policy: defaultCasePolicy,
-    });
-    if (refusal) return refusal;
-    this.append(parsed, actor);
-    return null;
-  }
-  private append(data: CaseEventData | CaseActionInput, actor: string | null) {
-    this.hours += 1;
-    const event: CaseEvent = {
-      seq: this.events.length + 1,
-      at: new Date(t0 + this.hours * 3_600_000).toISOString(),
-      actorUserId: actor,
-      data,
-    };
-    this.events.push(event);
-    this.state = applyEvent(this.state, event);
-    return event;
-  }
-}
-
-const views = { heard: true, words: 'I want to go to school and see my brother.' };
-const registered = (mode: 'first_contact' | 'full'): CaseEventData => ({
-  type: 'registered',
-  mode,
-  firstContactAt: new Date(t0 - 3_600_000).toISOString(),
-  encounterSetting: 'border_post',
-  agencyId: agency,
-  assignedUserId: mode === 'full' ? worker : null,
-  urgentConcern: false,
-});
-
-function openCase(childAge: number | null = 14) {
-  const c = new CaseDriver(childAge);
-  c.system(registered('full'));
-  return c;
-}
 
 describe('case workflow', () => {
   test('a first-contact referral waits to be opened, with a supervisor task', () => {

@@ -1,10 +1,13 @@
 import type { ErrorCode } from '../errors/codes.ts';
 import type { Permission } from '../policy/model.ts';
 import type { CaseActionInput, CaseActionType } from './actions.ts';
+import type { AgeInfo } from './age.ts';
 import type { CasePolicy } from './casePolicy.ts';
 import { type CaseState, effectiveStatus, openPlanActions } from './caseState.ts';
-import type { CaseStatus, ConsentScope } from './codes.ts';
+import { refuseClosure } from './closure.ts';
+import type { ApprovalSubject, CaseStatus, ConsentScope } from './codes.ts';
 import { type ConsentCheck, consentFor } from './consent.ts';
+import { contactsFamily, familyContactHeld, sharesWithAnotherAgency } from './familyContact.ts';
 
 const always: CaseActionType[] = ['note_added', 'consent_recorded', 'consent_withdrawn', 'consent_overridden'];
 
@@ -32,6 +35,7 @@ export const workflowTable: Record<CaseStatus, readonly CaseActionType[]> = {
     'stage_changed',
     'closure_requested',
     'transition_plan_recorded',
+    'age_assessment_recorded',
     ...always,
   ],
   closed: ['reopened', ...always],
@@ -63,16 +67,23 @@ export const actionPermission: Record<CaseActionType, Permission> = {
   closure_requested: 'case:work',
   reopened: 'case:approve',
   transition_plan_recorded: 'case:work',
+  age_assessment_recorded: 'case:work',
 };
 
-/** Actions that may go ahead only with a valid consent for a scope. */
-export const consentRequired: Partial<Record<CaseActionType, ConsentScope>> = {
-  case_plan_recorded: 'services',
-  plan_action_updated: 'services',
-};
-
-/** Services that put the child in contact with family: held while a complicit family's review is open (R36). */
-const familyContactServices = new Set(['family_tracing_reunification']);
+/**
+ * The consent scopes an action needs (standards §6.4; ADR 0017): services for the case plan and
+ * its actions, tracing for anything that contacts or returns the child to family, sharing for a
+ * transfer to another agency. Photo consent gates the photo itself (photoRepository); nothing in
+ * Haven reports on individual cases yet, so `reporting` gates no action today.
+ */
+export function consentScopesFor(state: CaseState, input: CaseActionInput): ConsentScope[] {
+  const scopes: ConsentScope[] = [];
+  const cancelling = input.type === 'plan_action_updated' && input.status === 'cancelled';
+  if ((input.type === 'case_plan_recorded' || input.type === 'plan_action_updated') && !cancelling) scopes.push('services');
+  if (contactsFamily(state, input)) scopes.push('tracing');
+  if (sharesWithAnotherAgency(state, input)) scopes.push('sharing');
+  return scopes;
+}
 
 export type Refusal = { code: ErrorCode; details?: Record<string, unknown> };
 
@@ -83,7 +94,7 @@ export type Refusal = { code: ErrorCode; details?: Record<string, unknown> };
  */
 export function actionAvailable(state: CaseState, type: CaseActionType, actorUserId: string): boolean {
   if (!workflowTable[effectiveStatus(state)].includes(type)) return false;
-  const pending = (subject: 'assessment' | 'case_plan' | 'closure') => state.approvals[subject]?.status === 'pending';
+  const pending = (subject: ApprovalSubject) => state.approvals[subject]?.status === 'pending';
   switch (type) {
     case 'transfer_accepted':
     case 'transfer_declined':
@@ -99,11 +110,15 @@ export function actionAvailable(state: CaseState, type: CaseActionType, actorUse
     case 'approval_requested':
       return (state.assessment !== null && !pending('assessment')) || (state.casePlan !== null && !pending('case_plan'));
     case 'approval_decided':
-      return pending('assessment') || pending('case_plan') || pending('closure');
+      return (['assessment', 'case_plan', 'closure', 'age_assessment'] as const).some(
+        (subject) => pending(subject) && !authorOrRequester(state, subject, actorUserId),
+      );
     case 'closure_requested':
       return !pending('closure');
     case 'consent_withdrawn':
       return state.consents.some((c) => c.withdrawn.length < c.scopes.length);
+    case 'age_assessment_recorded':
+      return !pending('age_assessment');
     default:
       return true;
   }
@@ -115,7 +130,16 @@ export interface ActionContext {
   actorUserId: string;
   /** The child's age in completed years now (benefit of the doubt applied), for the consent band. */
   childAge: number | null;
+  /** What is known about the age (profile and date of birth), for what child status allows. */
+  age: AgeInfo;
   policy: CasePolicy;
+  now: Date;
+}
+
+/** Four eyes: whoever asked for an approval or wrote what it approves never decides it. */
+function authorOrRequester(state: CaseState, subject: ApprovalSubject, userId: string): boolean {
+  const approval = state.approvals[subject];
+  return approval?.requestedBy === userId || approval?.authoredBy === userId;
 }
 
 /** Checks an action against the workflow table and the case's safeguards; null when it may go ahead. */
@@ -125,15 +149,18 @@ export function refuseAction(ctx: ActionContext): Refusal | null {
   if (!workflowTable[status].includes(input.type)) {
     return { code: 'action_not_allowed', details: { action: input.type, status } };
   }
-  const scope = consentRequired[input.type];
-  if (scope && !(input.type === 'plan_action_updated' && input.status === 'cancelled')) {
+  const byState = refuseByState(ctx);
+  if (byState) return byState;
+  if (contactsFamily(state, input) && familyContactHeld(state)) return { code: 'family_contact_review_required' };
+  for (const scope of consentScopesFor(state, input)) {
     const check: ConsentCheck = consentFor(state, scope, ctx.childAge, ctx.policy);
     if (!check.valid) return { code: 'consent_required', details: { scope, missing: check.missing } };
   }
-  return refuseByState(ctx);
+  return null;
 }
 
-function refuseByState({ state, input, actorUserId }: ActionContext): Refusal | null {
+function refuseByState(ctx: ActionContext): Refusal | null {
+  const { state, input, actorUserId } = ctx;
   switch (input.type) {
     case 'opened':
       return null;
@@ -151,10 +178,6 @@ function refuseByState({ state, input, actorUserId }: ActionContext): Refusal | 
       return state.screenedAt ? null : { code: 'screening_required' };
     case 'case_plan_recorded':
       if (state.approvals.assessment?.status !== 'approved') return { code: 'approval_required', details: { subject: 'assessment' } };
-      if (state.familyContact === 'review_required' || state.familyContact === 'not_cleared') {
-        const blocked = input.actions.filter((a) => familyContactServices.has(a.service) && a.status !== 'cancelled');
-        if (blocked.length > 0) return { code: 'family_contact_review_required' };
-      }
       return null;
     case 'plan_action_updated':
       if (!state.casePlan?.actions.some((a) => a.id === input.actionId))
@@ -166,16 +189,30 @@ function refuseByState({ state, input, actorUserId }: ActionContext): Refusal | 
       if (state.approvals[input.subject]?.status === 'pending') return { code: 'approval_pending', details: { subject: input.subject } };
       return null;
     }
-    case 'approval_decided':
-      return state.approvals[input.subject]?.status === 'pending'
-        ? null
-        : { code: 'approval_not_pending', details: { subject: input.subject } };
+    case 'approval_decided': {
+      if (state.approvals[input.subject]?.status !== 'pending')
+        return { code: 'approval_not_pending', details: { subject: input.subject } };
+      if (authorOrRequester(state, input.subject, actorUserId)) return { code: 'four_eyes_required', details: { subject: input.subject } };
+      if (input.subject !== 'closure' || input.decision !== 'approved' || !state.closureReason) return null;
+      return refuseClosure({ ...ctx, reason: state.closureReason, monitoringWaived: state.closureMonitoringWaived });
+    }
     case 'closure_requested': {
       if (state.approvals.closure?.status === 'pending') return { code: 'approval_pending', details: { subject: 'closure' } };
       const unexplained = openPlanActions(state)
         .filter((a) => !input.openActionReasons[a.id])
         .map((a) => a.id);
-      return unexplained.length > 0 ? { code: 'case_plan_actions_open', details: { actions: unexplained } } : null;
+      if (unexplained.length > 0) return { code: 'case_plan_actions_open', details: { actions: unexplained } };
+      return refuseClosure({ ...ctx, reason: input.reason, monitoringWaived: input.monitoringWaiverReason !== undefined });
+    }
+    case 'age_assessment_recorded': {
+      if (input.assessedMinAge > input.assessedMaxAge) return { code: 'validation_failed', details: { field: 'assessedMinAge' } };
+      const missing = [
+        ...(input.childInformed ? [] : ['child_informed']),
+        ...(input.rightToChallengeExplained ? [] : ['right_to_challenge_explained']),
+      ];
+      if (missing.length > 0) return { code: 'age_assessment_incomplete', details: { missing } };
+      if (state.approvals.age_assessment?.status === 'pending') return { code: 'approval_pending', details: { subject: 'age_assessment' } };
+      return null;
     }
     case 'consent_withdrawn':
       return state.consents.some((c) => c.seq === input.consentSeq)

@@ -56,6 +56,14 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     separation_warning:
       'This would separate the child from siblings or accompanying adults. Confirm that it is in the child’s best interests to continue.',
     invalid_assignee: 'This person cannot be given this case.',
+    four_eyes_required: 'You asked for this approval or wrote what it approves: another supervisor must decide it.',
+    monitoring_due: 'A follow-up is due or still needed. Record it, or give a reason for closing while monitoring is due.',
+    safety_concern_open: 'A follow-up reported a safety concern. Record a case review that addresses it before closing the case.',
+    still_a_child: 'The child is not yet 18 by the lowest age the evidence allows, so the case cannot close as “turned 18”.',
+    age_assessment_required:
+      'Only an age assessment recorded on the case and approved by a supervisor can conclude an assessment or end child status.',
+    age_assessment_incomplete: 'An age assessment needs the child informed of the outcome and of their right to challenge it.',
+    age_document_required: 'A date of birth can be marked as documented only with an identity document on file.',
   },
   fr: {
     validation_failed: 'Certains champs sont manquants ou invalides. Vérifiez-les et réessayez.',
@@ -108,6 +116,15 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     separation_warning:
       'Cela séparerait l’enfant de ses frères et sœurs ou des adultes qui l’accompagnent. Confirmez que c’est dans son intérêt supérieur pour continuer.',
     invalid_assignee: 'Ce dossier ne peut pas être confié à cette personne.',
+    four_eyes_required: 'Vous avez demandé cette approbation ou rédigé ce qu’elle approuve : un autre superviseur doit décider.',
+    monitoring_due: 'Un suivi est dû ou encore nécessaire. Enregistrez-le, ou donnez une raison de clôturer alors que le suivi est dû.',
+    safety_concern_open: 'Un suivi a signalé un problème de sécurité. Enregistrez une revue du dossier qui le traite avant de clôturer.',
+    still_a_child:
+      'L’enfant n’a pas encore 18 ans selon l’âge le plus bas que permettent les éléments : le dossier ne peut pas être clôturé pour « 18 ans atteints ».',
+    age_assessment_required:
+      'Seule une évaluation de l’âge enregistrée dans le dossier et approuvée par un superviseur peut conclure une évaluation ou mettre fin au statut d’enfant.',
+    age_assessment_incomplete: 'Une évaluation de l’âge exige que l’enfant soit informé du résultat et de son droit de le contester.',
+    age_document_required: 'Une date de naissance ne peut être marquée comme documentée que si une pièce d’identité figure au dossier.',
   },
   es: {
     validation_failed: 'Faltan algunos campos o no son válidos. Revíselos e inténtelo de nuevo.',
@@ -160,6 +177,17 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     separation_warning:
       'Esto separaría al niño o la niña de sus hermanos o de los adultos que le acompañan. Confirme que responde a su interés superior para continuar.',
     invalid_assignee: 'Este caso no se puede asignar a esta persona.',
+    four_eyes_required: 'Usted solicitó esta aprobación o redactó lo que aprueba: otra persona supervisora debe decidir.',
+    monitoring_due:
+      'Hay un seguimiento pendiente o aún necesario. Regístrelo, o indique un motivo para cerrar con el seguimiento pendiente.',
+    safety_concern_open: 'Un seguimiento señaló un problema de seguridad. Registre una revisión del caso que lo atienda antes de cerrarlo.',
+    still_a_child:
+      'Según la edad más baja que permiten las pruebas, el niño o la niña aún no tiene 18 años: el caso no puede cerrarse por «cumplió 18».',
+    age_assessment_required:
+      'Solo una evaluación de la edad registrada en el caso y aprobada por la supervisión puede concluir una evaluación o poner fin a la condición de niño o niña.',
+    age_assessment_incomplete: 'Una evaluación de la edad requiere informar al niño o la niña del resultado y de su derecho a impugnarlo.',
+    age_document_required:
+      'Una fecha de nacimiento solo puede marcarse como documentada si hay un documento de identidad en el expediente.',
   },
   ar: {
     validation_failed: 'بعض الحقول ناقصة أو غير صالحة. يرجى التحقق منها والمحاولة مرة أخرى.',
@@ -207,6 +235,13 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     transfer_not_pending: 'لا يوجد نقل ينتظر رداً.',
     separation_warning: 'سيؤدي هذا إلى فصل الطفل عن إخوته أو عن البالغين المرافقين له. أكّد أن ذلك في مصلحته الفضلى للمتابعة.',
     invalid_assignee: 'لا يمكن إسناد هذه الحالة إلى هذا الشخص.',
+    four_eyes_required: 'لقد طلبت هذه الموافقة أو كتبت ما توافق عليه: يجب أن يقرر مشرف آخر.',
+    monitoring_due: 'هناك متابعة مستحقة أو لا تزال لازمة. سجّلها، أو اذكر سبب الإغلاق رغم استحقاق المتابعة.',
+    safety_concern_open: 'أفادت متابعة بوجود مخاوف تتعلق بالسلامة. سجّل مراجعة للحالة تعالجها قبل إغلاق الحالة.',
+    still_a_child: 'لم يبلغ الطفل 18 عاماً بحسب أدنى عمر تسمح به الأدلة، لذا لا يمكن إغلاق الحالة بسبب «بلوغ 18 عاماً».',
+    age_assessment_required: 'لا يمكن إنهاء تقييم العمر أو إنهاء صفة الطفل إلا بتقييم للعمر مسجّل في الحالة ويوافق عليه مشرف.',
+    age_assessment_incomplete: 'يتطلب تقييم العمر إبلاغ الطفل بالنتيجة وبحقه في الطعن فيها.',
+    age_document_required: 'لا يمكن وصف تاريخ الميلاد بأنه موثّق إلا بوجود وثيقة هوية في الملف.',
   },
 };
 

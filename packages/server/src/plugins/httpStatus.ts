@@ -25,6 +25,7 @@ export function httpStatus(code: ErrorCode): number {
     case 'field_read_only':
     case 'filter_on_hidden_field':
     case 'invalid_assignee':
+    case 'four_eyes_required':
       return 403;
     case 'not_found':
     case 'route_not_found':
@@ -45,6 +46,12 @@ export function httpStatus(code: ErrorCode): number {
     case 'separation_warning':
     case 'second_approval_required':
     case 'change_request_not_pending':
+    case 'monitoring_due':
+    case 'safety_concern_open':
+    case 'still_a_child':
+    case 'age_assessment_required':
+    case 'age_assessment_incomplete':
+    case 'age_document_required':
       return 409;
     case 'payload_too_large':
       return 413;

@@ -72,7 +72,7 @@ export function caseService(deps: DataDeps, policies: CasePolicyStore) {
     view: (actor: Actor, id: string) => withPolicy(actor, (uow, policy) => caseRepository(uow, policy).view(id)),
     act: (actor: Actor, id: string, request: CaseActionRequest) =>
       withPolicy(actor, (uow, policy) =>
-        caseRepository(uow, policy).act(id, request.action, request.confirmSeparation, request.occurredAt),
+        caseRepository(uow, policy).act(id, request.action, request.separationOverride, request.occurredAt),
       ),
 
     tasks: (actor: Actor, query: TaskListQuery) => inTx(actor, (uow) => caseQueries(uow).tasks(query)),
@@ -98,7 +98,8 @@ export function caseService(deps: DataDeps, policies: CasePolicyStore) {
     getPhoto: (actor: Actor, id: string) => withPolicy(actor, (uow, policy) => photoRepository(uow, policy).get(id)),
 
     addRelation: (actor: Actor, id: string, input: RelationInput) => inTx(actor, (uow) => relationRepository(uow).add(id, input)),
-    removeRelation: (actor: Actor, id: string, relationId: string) => inTx(actor, (uow) => relationRepository(uow).remove(id, relationId)),
+    removeRelation: (actor: Actor, id: string, relationId: string, reason: string) =>
+      withPolicy(actor, (uow, policy) => relationRepository(uow).remove(id, relationId, reason, policy)),
 
     notifications: (actor: Actor, unreadOnly: boolean, limit: number) =>
       inTx(actor, (uow) => notificationRepository(uow).mine(unreadOnly, limit)),

@@ -10,10 +10,12 @@ interface Props extends ButtonProps {
   confirmLabel: string;
   onConfirm: () => void;
   loading?: boolean;
+  /** Keeps the confirmation off until the dialog's own fields are filled in (a reason, say). */
+  confirmDisabled?: boolean;
 }
 
 /** A button whose action must be confirmed in a dialog first (destructive or irreversible actions). */
-export function ConfirmButton({ children, title, message, confirmLabel, onConfirm, loading, ...buttonProps }: Props) {
+export function ConfirmButton({ children, title, message, confirmLabel, onConfirm, loading, confirmDisabled, ...buttonProps }: Props) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   return (
@@ -22,13 +24,14 @@ export function ConfirmButton({ children, title, message, confirmLabel, onConfir
         {children}
       </Button>
       <Modal opened={opened} onClose={close} title={title} centered>
-        <Text>{message}</Text>
+        {typeof message === 'string' ? <Text>{message}</Text> : message}
         <Group justify="flex-end" mt="lg" gap="sm">
           <Button variant="default" onClick={close}>
             {t('common.cancel')}
           </Button>
           <Button
             color={buttonProps.color ?? 'red'}
+            disabled={confirmDisabled}
             onClick={() => {
               close();
               onConfirm();

@@ -29,6 +29,7 @@ export function eventFieldGroup(data: CaseEventData): FieldGroup | null {
     case 'note_added':
       return restrictedNoteCategories.has(data.category) ? 'restricted_notes' : null;
     case 'consent_recorded':
+    case 'age_assessment_recorded':
       return 'identity';
     default:
       return null;

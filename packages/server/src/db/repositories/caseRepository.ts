@@ -1,7 +1,9 @@
 import {
   type Action,
+  type AgeInfo,
   actionAvailable,
   actionPermission,
+  ageAfterAssessment,
   ageInYears,
   type CaseActionInput,
   type CaseActionType,
@@ -21,7 +23,9 @@ import {
   withPlanIds,
   workflowTable,
 } from '@haven/domain';
+import type { Updateable } from 'kysely';
 import { uuidv7 } from '../ids.ts';
+import type { ChildTable } from '../schema.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type Allowed, authorize, can, requirePrincipal } from './access.ts';
 import { appendEvents, caseworkerAgency, type LoadedCase, loadCase, replayCase, teamOnAssignment } from './caseLog.ts';
@@ -29,7 +33,9 @@ import { readCasePage } from './casePage.ts';
 import { eventFieldGroup } from './caseProjection.ts';
 import { childInScope } from './childInScope.ts';
 import { type ChildRow, caseSummary, profileOf } from './childRecord.ts';
+import { guarded, refuseWith } from './guardRefusals.ts';
 import { notificationRepository } from './notificationRepository.ts';
+import { photoRepository } from './photoRepository.ts';
 import { relationRepository, relationViews, type StoredRelation } from './relationRepository.ts';
 
 const hours = (from: string | null, to: string | null) =>
@@ -68,8 +74,23 @@ export function taskView(task: CaseTask, assignee: string | null, now: Date) {
 export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
   const notices = notificationRepository(uow);
 
+  function ageOf(loaded: LoadedCase): AgeInfo {
+    return { ...profileOf(loaded.row).age, birthDate: loaded.birthDate };
+  }
+
   function childAge(loaded: LoadedCase): number | null {
-    return ageInYears({ ...profileOf(loaded.row).age, birthDate: loaded.birthDate }, uow.now);
+    return ageInYears(ageOf(loaded), uow.now);
+  }
+
+  /**
+   * The profile change an approved age assessment makes: the only way an assessment concludes
+   * (and child status can end) on the record (ADR 0017).
+   */
+  function concludedAge(loaded: LoadedCase, input: CaseActionInput): Updateable<ChildTable> {
+    const assessment = loaded.state.ageAssessment;
+    if (input.type !== 'approval_decided' || input.subject !== 'age_assessment' || input.decision !== 'approved' || !assessment) return {};
+    const { birthDate: _sealed, ...age } = ageAfterAssessment(ageOf(loaded), assessment);
+    return { profile: JSON.stringify({ ...profileOf(loaded.row), age }), version: loaded.row.version + 1 };
   }
 
   /** The actions this user could record on the case now: permitted to them and possible in its state. */
@@ -192,12 +213,78 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
         return notices.notify(await notices.supervisorsOf(row.agency_id, row.team_id), 'transfer_answered', child, key);
       case 'approval_requested':
       case 'closure_requested':
+      case 'age_assessment_recorded':
         return notices.notify(await notices.supervisorsOf(row.agency_id, row.team_id), 'approval_requested', child, key);
       case 'approval_decided':
         return notices.notify([state.assignedUserId], 'approval_decided', child, key);
       default:
         return undefined;
     }
+  }
+
+  /** Checks and records an action on a loaded, locked case; any refusal is audited by the caller. */
+  async function record(
+    loaded: LoadedCase,
+    input: CaseActionInput,
+    read: Allowed,
+    separationOverride: { reason: string } | undefined,
+    occurredAt: string | undefined,
+  ): Promise<CaseView> {
+    const principal = requirePrincipal(uow);
+    const id = loaded.row.id;
+    const age = ageOf(loaded);
+    refuseWith(
+      refuseAction({
+        state: loaded.state,
+        input,
+        actorUserId: principal.userId,
+        childAge: ageInYears(age, uow.now),
+        age,
+        policy,
+        now: uow.now,
+      }),
+    );
+    if (input.type === 'assigned') await assertAssignable(input.userId, loaded.row);
+    if (input.type === 'transfer_requested') await assertAssignable(input.toUserId, loaded.row);
+    if (input.type === 'opened' && !loaded.state.assignedUserId) await assertAssignable(principal.userId, loaded.row);
+    const separation: CaseEventData[] = [];
+    if (separates(input)) {
+      const together = await relationRepository(uow).together(loaded.row);
+      if (together.length > 0 && !separationOverride)
+        throw new HavenError('separation_warning', { relations: together.length, with: together });
+      if (together.length > 0 && separationOverride)
+        separation.push({
+          type: 'separation_overridden',
+          action: input.type,
+          reason: separationOverride.reason,
+          relations: together.length,
+        });
+    }
+    const data: CaseEventData =
+      input.type === 'case_plan_recorded'
+        ? withPlanIds(input, () => uuidv7(uow.now.getTime()).slice(-12))
+        : input.type === 'consent_recorded'
+          ? { ...input, childAgeAtTime: childAge(loaded) }
+          : input;
+    const assignee =
+      input.type === 'assigned'
+        ? input.userId
+        : input.type === 'transfer_accepted' || (input.type === 'opened' && !loaded.state.assignedUserId)
+          ? principal.userId
+          : null;
+    const changes = { ...(assignee ? await teamOnAssignment(uow, loaded.row, assignee) : {}), ...concludedAge(loaded, input) };
+    const at = occurredAt ? backdated(new Date(occurredAt), loaded) : uow.now;
+    let after = await appendEvents(uow, loaded, [...separation, data], policy, changes, loaded.birthDate, at);
+    if (input.type === 'consent_withdrawn') after = await photoRepository(uow, policy).eraseWithoutConsent(after);
+    await notifyFor(after, input, after.state.lastSeq);
+    uow.audit({
+      jurisdiction: loaded.row.jurisdiction,
+      action: input.type,
+      resource: 'case',
+      recordId: id,
+      changedFields: Object.keys(input).filter((k) => k !== 'type'),
+    });
+    return viewAfterAction(after, read);
   }
 
   return {
@@ -211,46 +298,15 @@ export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
       return view(replayCase(uow, page.row, page.log), read, page.links, page.users);
     },
 
-    async act(id: string, input: CaseActionInput, confirmSeparation: boolean, occurredAt?: string): Promise<CaseView> {
+    async act(id: string, input: CaseActionInput, separationOverride?: { reason: string }, occurredAt?: string): Promise<CaseView> {
       const principal = requirePrincipal(uow);
       const [, verb] = actionPermission[input.type].split(':') as [string, Action];
       const audit = { jurisdiction: principal.jurisdiction, recordId: id };
       const read = authorize(uow, 'read', 'child', audit);
       const decision = authorize(uow, verb, 'case', audit);
       const loaded = await loadCase(uow, await childInScope(uow, id, decision, { action: 'read', resource: 'case', lock: true }));
-      const refusal = refuseAction({ state: loaded.state, input, actorUserId: principal.userId, childAge: childAge(loaded), policy });
-      if (refusal) throw new HavenError(refusal.code, refusal.details);
-      if (input.type === 'assigned') await assertAssignable(input.userId, loaded.row);
-      if (input.type === 'transfer_requested') await assertAssignable(input.toUserId, loaded.row);
-      if (input.type === 'opened' && !loaded.state.assignedUserId) await assertAssignable(principal.userId, loaded.row);
-      if (separates(input) && !confirmSeparation) {
-        const together = await relationRepository(uow).together(loaded.row);
-        if (together.length > 0) throw new HavenError('separation_warning', { relations: together.length, with: together });
-      }
-      const data: CaseEventData =
-        input.type === 'case_plan_recorded'
-          ? withPlanIds(input, () => uuidv7(uow.now.getTime()).slice(-12))
-          : input.type === 'consent_recorded'
-            ? { ...input, childAgeAtTime: childAge(loaded) }
-            : input;
-      const assignee =
-        input.type === 'assigned'
-          ? input.userId
-          : input.type === 'transfer_accepted' || (input.type === 'opened' && !loaded.state.assignedUserId)
-            ? principal.userId
-            : null;
-      const changes = assignee ? await teamOnAssignment(uow, loaded.row, assignee) : {};
-      const at = occurredAt ? backdated(new Date(occurredAt), loaded) : uow.now;
-      const after = await appendEvents(uow, loaded, [data], policy, changes, loaded.birthDate, at);
-      await notifyFor(after, input, after.state.lastSeq);
-      uow.audit({
-        jurisdiction: loaded.row.jurisdiction,
-        action: input.type,
-        resource: 'case',
-        recordId: id,
-        changedFields: Object.keys(input).filter((k) => k !== 'type'),
-      });
-      return viewAfterAction(after, read);
+      const attempt = { jurisdiction: loaded.row.jurisdiction, action: input.type, resource: 'case', recordId: id };
+      return guarded(uow, attempt, () => record(loaded, input, read, separationOverride, occurredAt));
     },
   };
 }

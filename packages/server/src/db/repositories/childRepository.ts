@@ -9,10 +9,12 @@ import {
   type FirstContactInput,
   fieldAccess,
   HavenError,
+  holdsIdentityDocument,
   jurisdictionContains,
   type NamePart,
   occurredAtWithin,
   type RestrictedChildField,
+  refuseAgeEdit,
   registrationPath,
 } from '@haven/domain';
 import type { Updateable } from 'kysely';
@@ -36,6 +38,7 @@ import {
   sealValue,
   summarizeChild,
 } from './childRecord.ts';
+import { guarded, refuseWith } from './guardRefusals.ts';
 import { nameIndex, nameKeys } from './nameKeys.ts';
 import { notifyReferral, type ReferralAgency, referralAgency } from './referrals.ts';
 
@@ -316,6 +319,15 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
       const { key } = loaded;
       const sensitive = { ...(current.sensitive as Record<string, unknown>) };
       seal(key, id, sensitive, values);
+      if (patch.age) {
+        const age = patch.age;
+        const stored = current.sensitive as Record<string, unknown>;
+        const before = { ...profileOf(current).age, birthDate: (readSealed(key, id, stored, 'birthDate') as string | null) ?? null };
+        const documents = (values.documents ?? readSealed(key, id, stored, 'documents')) as Child['documents'] | null;
+        await guarded(uow, { jurisdiction: current.jurisdiction, action: 'update', resource: 'child', recordId: id }, async () =>
+          refuseWith(refuseAgeEdit(before, age, holdsIdentityDocument(documents), uow.now)),
+        );
+      }
       const names = (values.names as NamePart[] | undefined) ?? (readSealed(key, id, sensitive, 'names') as NamePart[] | null) ?? [];
       const birthDate = patch.age ? (patch.age.birthDate ?? null) : undefined;
       const changes: Updateable<ChildTable> = {

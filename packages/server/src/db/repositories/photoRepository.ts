@@ -5,6 +5,7 @@ import { type Allowed, authorize, requirePrincipal } from './access.ts';
 import { appendEvents, type LoadedCase, loadCase } from './caseLog.ts';
 import { childInScope } from './childInScope.ts';
 import { profileOf, recordKey } from './childRecord.ts';
+import { guarded } from './guardRefusals.ts';
 
 export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PhotoType = (typeof photoTypes)[number];
@@ -24,11 +25,25 @@ export function looksLike(type: PhotoType, bytes: Buffer): boolean {
 }
 
 /**
- * The child's photo: field group `photo`, encrypted under the record's data key, taken and kept
- * only with a valid consent for the photo scope (or a documented best-interests override).
+ * The child's photo: field group `photo`, encrypted under the record's data key, taken, kept and
+ * shown only with a valid consent for the photo scope (or a documented best-interests override).
+ * A withdrawal erases it; a consent no longer valid for the child's age band hides it (ADR 0017).
  */
 export function photoRepository(uow: UnitOfWork, policy: CasePolicy) {
   const { tx } = uow;
+
+  function photoConsent(loaded: LoadedCase) {
+    const age = ageInYears({ ...profileOf(loaded.row).age, birthDate: loaded.birthDate }, uow.now);
+    return consentFor(loaded.state, 'photo', age, policy);
+  }
+
+  function assertConsent(loaded: LoadedCase): void {
+    const consent = photoConsent(loaded);
+    if (!consent.valid) throw new HavenError('consent_required', { scope: 'photo', missing: consent.missing });
+  }
+
+  const deletePhoto = (row: LoadedCase['row']) =>
+    tx.deleteFrom('child_photo').where('jurisdiction', '=', row.jurisdiction).where('child_id', '=', row.id).execute();
 
   function writable(): Allowed {
     const decision = authorize(uow, 'update', 'child', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: null });
@@ -50,9 +65,7 @@ export function photoRepository(uow: UnitOfWork, policy: CasePolicy) {
       const decision = writable();
       await change(id, decision, async (loaded) => {
         const { row } = loaded;
-        const age = ageInYears({ ...profileOf(row).age, birthDate: loaded.birthDate }, uow.now);
-        const consent = consentFor(loaded.state, 'photo', age, policy);
-        if (!consent.valid) throw new HavenError('consent_required', { scope: 'photo', missing: consent.missing });
+        assertConsent(loaded);
         const key = recordKey(uow.keys, row.id, row.sensitive as Record<string, unknown>);
         const values = {
           content_type: type,
@@ -71,15 +84,26 @@ export function photoRepository(uow: UnitOfWork, policy: CasePolicy) {
 
     async remove(id: string): Promise<void> {
       await change(id, writable(), async ({ row }) => {
-        await tx.deleteFrom('child_photo').where('jurisdiction', '=', row.jurisdiction).where('child_id', '=', row.id).execute();
+        await deletePhoto(row);
         return false;
       });
+    },
+
+    /** After a consent withdrawal (in the same transaction): a photo left without valid consent is erased. */
+    async eraseWithoutConsent(loaded: LoadedCase): Promise<LoadedCase> {
+      if (!loaded.row.has_photo || photoConsent(loaded).valid) return loaded;
+      await deletePhoto(loaded.row);
+      return appendEvents(uow, loaded, [{ type: 'profile_updated', fields: ['photo'] }], policy, { has_photo: false });
     },
 
     async get(id: string): Promise<{ type: PhotoType; bytes: Buffer }> {
       const decision = authorize(uow, 'read', 'child', { jurisdiction: requirePrincipal(uow).jurisdiction, recordId: id });
       if (fieldAccess(decision, 'photo') === 'hidden') throw new HavenError('forbidden', { fieldGroup: 'photo' });
-      const row = await childInScope(uow, id, decision, { action: 'read', resource: 'child' });
+      const loaded = await loadCase(uow, await childInScope(uow, id, decision, { action: 'read', resource: 'child' }));
+      const { row } = loaded;
+      await guarded(uow, { jurisdiction: row.jurisdiction, action: 'read', resource: 'child', recordId: id }, async () =>
+        assertConsent(loaded),
+      );
       const photo = await tx
         .selectFrom('child_photo')
         .selectAll()

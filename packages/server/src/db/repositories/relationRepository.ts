@@ -1,8 +1,9 @@
-import { fieldAccess, HavenError, type RelationInput, type RelationView } from '@haven/domain';
+import { type CasePolicy, fieldAccess, HavenError, type RelationInput, type RelationView } from '@haven/domain';
 import type { KeyRing } from '../../crypto/keyring.ts';
 import { uuidv7 } from '../ids.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type Allowed, authorize, requirePrincipal } from './access.ts';
+import { appendEvents, loadCase } from './caseLog.ts';
 import { childInScope } from './childInScope.ts';
 import { type ChildRow, openValue, recordKey, sealValue } from './childRecord.ts';
 
@@ -121,7 +122,11 @@ export function relationRepository(uow: UnitOfWork) {
       return id;
     },
 
-    async remove(childId: string, relationId: string): Promise<void> {
+    /**
+     * Removes a link (both directions for a sibling). The separation warning rests on these links,
+     * so the removal is logged on each child's case with who and why (ADR 0017).
+     */
+    async remove(childId: string, relationId: string, reason: string, policy: CasePolicy): Promise<void> {
       const principal = requirePrincipal(uow);
       const decision = authorize(uow, 'work', 'case', { jurisdiction: principal.jurisdiction, recordId: childId });
       const child = await childInScope(uow, childId, decision, { action: 'unlink', resource: 'case', lock: true });
@@ -133,12 +138,39 @@ export function relationRepository(uow: UnitOfWork) {
         .executeTakeFirst();
       if (!relation) throw new HavenError('not_found');
       await tx.deleteFrom('child_relation').where('id', '=', relationId).execute();
-      if (relation.related_child_id) {
+      const removed = (relatedChildId: string | null) =>
+        ({
+          type: 'relation_removed',
+          kind: relation.kind === 'child' ? 'child' : 'adult',
+          relationship: relation.relationship,
+          relatedChildId,
+          reason,
+        }) as const;
+      await appendEvents(uow, await loadCase(uow, child), [removed(relation.related_child_id)], policy);
+      if (relation.related_child_id && relation.related_jurisdiction) {
         await tx
           .deleteFrom('child_relation')
           .where('child_id', '=', relation.related_child_id)
           .where('related_child_id', '=', child.id)
           .execute();
+        // The sibling's own record is written as part of the link, whatever the actor's scope on it.
+        const other = await tx
+          .selectFrom('child')
+          .selectAll()
+          .where('jurisdiction', '=', relation.related_jurisdiction)
+          .where('id', '=', relation.related_child_id)
+          .forUpdate()
+          .executeTakeFirst();
+        if (other) {
+          await appendEvents(uow, await loadCase(uow, other), [removed(child.id)], policy);
+          uow.audit({
+            jurisdiction: other.jurisdiction,
+            action: 'unlink',
+            resource: 'case',
+            recordId: other.id,
+            changedFields: ['relations'],
+          });
+        }
       }
       uow.audit({ jurisdiction: child.jurisdiction, action: 'unlink', resource: 'case', recordId: child.id, changedFields: ['relations'] });
     },

@@ -11,6 +11,7 @@ import {
   notificationKinds,
   ReassignInput,
   RelationInput,
+  RelationRemoval,
   TaskItem,
   TaskListQuery,
   Uuid,
@@ -184,10 +185,16 @@ export const caseRoutes: FastifyPluginAsyncZod<{ cases: CaseService }> = async (
     '/children/:id/relations/:relationId',
     {
       config: { access: { permission: 'case:work' } },
-      schema: { tags: ['cases'], params: z.object({ id: Uuid, relationId: Uuid }), response: { 204: z.null() } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Remove a sibling or adult link, with the reason (logged on the case)',
+        params: z.object({ id: Uuid, relationId: Uuid }),
+        body: RelationRemoval,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
-      await cases.removeRelation(actorOf(request), request.params.id, request.params.relationId);
+      await cases.removeRelation(actorOf(request), request.params.id, request.params.relationId, request.body.reason);
       return reply.status(204).send(null);
     },
   );

@@ -43,18 +43,19 @@ export interface ActionRequest {
   action: CaseActionInput;
   /** When it happened, if it is recorded later. */
   occurredAt?: string | null;
-  confirmSeparation?: boolean;
+  /** Goes ahead with an action that separates the child from siblings or accompanying adults, for this reason. */
+  separationReason?: string;
 }
 
 /** Records an action on the case log; the answer is the case page as it now stands. */
 export function useRecordAction(childId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, occurredAt, confirmSeparation }: ActionRequest) =>
+    mutationFn: ({ action, occurredAt, separationReason }: ActionRequest) =>
       api.post<CaseView>(`/children/${childId}/actions`, {
         action,
         ...(occurredAt ? { occurredAt } : {}),
-        ...(confirmSeparation ? { confirmSeparation: true } : {}),
+        ...(separationReason ? { separationOverride: { reason: separationReason } } : {}),
       }),
     onSuccess: (view) => {
       client.setQueryData(caseKey(childId), view);
@@ -175,7 +176,9 @@ export const useAddRelation = (childId: string) =>
   useCaseMutation((input: RelationInput) => api.post<{ id: string }>(`/children/${childId}/relations`, input));
 
 export const useRemoveRelation = (childId: string) =>
-  useCaseMutation((relationId: string) => api.delete<void>(`/children/${childId}/relations/${relationId}`));
+  useCaseMutation(({ relationId, reason }: { relationId: string; reason: string }) =>
+    api.delete<void>(`/children/${childId}/relations/${relationId}`, { body: { reason } }),
+  );
 
 export function useReassign() {
   const client = useQueryClient();

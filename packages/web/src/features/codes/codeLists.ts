@@ -1,4 +1,5 @@
 import {
+  ageAssessmentMethods,
   ageBases,
   ageGroups,
   approvalStatuses,
@@ -59,7 +60,16 @@ const everyOf =
 export const caseActionTypes: readonly CaseActionType[] = CaseActionSchema.options.map((option) => option.shape.type.value);
 
 /** Entries only the system writes to a case's log. */
-export const systemEventTypes = ['registered', 'profile_updated', 'merged_into', 'merged_from', 'unmerged', 'bulk_assigned'] as const;
+export const systemEventTypes = [
+  'registered',
+  'profile_updated',
+  'merged_into',
+  'merged_from',
+  'unmerged',
+  'bulk_assigned',
+  'separation_overridden',
+  'relation_removed',
+] as const;
 
 export const needLevels = everyOf<NonNullable<Action<'assessment_recorded'>['needs'][keyof Action<'assessment_recorded'>['needs']]>>()([
   'none',
@@ -124,6 +134,7 @@ export const codeLists = {
   followUpType: followUpTypes,
   furtherAction: furtherActions,
   closureReason: closureReasons,
+  ageAssessmentMethod: ageAssessmentMethods,
   approvalSubject: approvalSubjects,
   approvalStatus: approvalStatuses,
   decision: decisions,

@@ -1,6 +1,6 @@
 import type { CaseActionType } from '@haven/domain';
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { AlertIcon } from '../../../components/icons.tsx';
@@ -65,6 +65,7 @@ export function ActionFormShell<T extends CaseActionType>({
   const backdate = occurredAtRefusal(error);
   const latest = view.events.at(-1)?.at ?? null;
   const general = error && !separation && !consent && !backdate && !handles?.(error) ? error : null;
+  const [separationReason, setSeparationReason] = useState('');
 
   return (
     <form onSubmit={action.onSubmit} noValidate>
@@ -89,8 +90,22 @@ export function ActionFormShell<T extends CaseActionType>({
             <Alert color="yellow" variant="light" icon={<AlertIcon />} title={t('actions.separationTitle')} role="alert">
               <Stack gap="xs">
                 <Text size="sm">{error?.message}</Text>
+                <Textarea
+                  label={t('actions.separationReason')}
+                  required
+                  autosize
+                  minRows={2}
+                  value={separationReason}
+                  onChange={(event) => setSeparationReason(event.currentTarget.value)}
+                />
                 <Group gap="sm">
-                  <Button color="red.9" size="compact-md" onClick={action.confirmSeparation} loading={action.record.isPending}>
+                  <Button
+                    color="red.9"
+                    size="compact-md"
+                    disabled={separationReason.trim() === ''}
+                    onClick={() => action.confirmSeparation(separationReason.trim())}
+                    loading={action.record.isPending}
+                  >
                     {t('actions.confirmSeparation')}
                   </Button>
                   <Button variant="default" size="compact-md" onClick={onCancel}>

@@ -1,6 +1,7 @@
 import type { ApprovalSubject, CaseActionType, CaseView, TaskKind } from '@haven/domain';
 import type { ReactNode } from 'react';
 import { caseActionTypes } from '../../codes/codeLists.ts';
+import { AgeAssessmentForm } from './forms/AgeAssessmentForm.tsx';
 import { ApprovalDecisionForm, ApprovalRequestForm, pendingSubjects, requestableSubjects } from './forms/ApprovalForms.tsx';
 import { AssessmentForm } from './forms/AssessmentForm.tsx';
 import { AssignForm, NoteOnlyForm, TransferRequestForm } from './forms/AssignmentForms.tsx';
@@ -47,6 +48,7 @@ const relevant: Record<PanelAction, (s: Situation) => boolean> = {
   closure_requested: ({ view }) => view.approvals.closure?.status !== 'pending',
   reopened: () => true,
   transition_plan_recorded: ({ view }) => view.tasks.some((task) => task.kind === 'transition_plan'),
+  age_assessment_recorded: ({ view }) => view.approvals.age_assessment?.status !== 'pending',
 };
 
 /** The action that deals with each kind of task. */
@@ -60,6 +62,8 @@ const actionForTask: Partial<Record<TaskKind, PanelAction>> = {
   approve_assessment: 'approval_decided',
   approve_case_plan: 'approval_decided',
   approve_closure: 'approval_decided',
+  approve_age_assessment: 'approval_decided',
+  review_safety_concern: 'review_recorded',
   accept_transfer: 'transfer_accepted',
   plan_action: 'plan_action_updated',
   follow_up: 'follow_up_recorded',
@@ -146,5 +150,7 @@ export function actionForm(type: PanelAction, { onDone, planActionId, subject }:
       return <ReopenForm onDone={onDone} />;
     case 'transition_plan_recorded':
       return <TransitionPlanForm onDone={onDone} />;
+    case 'age_assessment_recorded':
+      return <AgeAssessmentForm onDone={onDone} />;
   }
 }

@@ -16,8 +16,8 @@ export interface CaseActionForm<T extends CaseActionType> {
   record: ReturnType<typeof useRecordAction>;
   occurredAt: string | null;
   setOccurredAt: (value: string | null) => void;
-  /** Sends the last action again, confirming that it separates the child from siblings or accompanying adults. */
-  confirmSeparation: () => void;
+  /** Sends the last action again, going ahead although it separates the child from siblings or accompanying adults, for a reason. */
+  confirmSeparation: (reason: string) => void;
 }
 
 interface Options<T extends CaseActionType> {
@@ -54,8 +54,8 @@ export function useCaseAction<T extends CaseActionType>(
   const [occurredAt, setOccurredAt] = useState<string | null>(null);
   const last = useRef<ActionOf<T> | null>(null);
 
-  const send = (action: ActionOf<T>, confirm = false) => {
-    const request: ActionRequest = { action, occurredAt, confirmSeparation: confirm };
+  const send = (action: ActionOf<T>, separationReason?: string) => {
+    const request: ActionRequest = { action, occurredAt, ...(separationReason ? { separationReason } : {}) };
     record.mutate(request, {
       onSuccess: () => {
         notifySuccess(t('actions.recorded', { action: t(`code.eventType.${type}`) }));
@@ -82,8 +82,8 @@ export function useCaseAction<T extends CaseActionType>(
     record,
     occurredAt,
     setOccurredAt,
-    confirmSeparation: () => {
-      if (last.current) send(last.current, true);
+    confirmSeparation: (reason: string) => {
+      if (last.current) send(last.current, reason);
     },
   };
 }

@@ -106,7 +106,7 @@ describe('the case page', () => {
     expect(screen.getByRole('tab', { name: /Consents/, selected: true })).toBeTruthy();
   });
 
-  it('asks before separating a child from siblings, then sends again with the confirmation', async () => {
+  it('asks before separating a child from siblings, then sends again with the reason for going ahead', async () => {
     signIn(caseworker());
     const view = makeCaseView();
     let calls = 0;
@@ -125,12 +125,17 @@ describe('the case page', () => {
     fireEvent.click(screen.getByRole('option', { name: 'With an unrelated adult' }));
     fireEvent.click(dialog.getByRole('button', { name: 'Record' }));
     expect(await dialog.findByText('This separates the child from a sibling.')).toBeTruthy();
-    fireEvent.click(dialog.getByRole('button', { name: 'I confirm: record it anyway' }));
+    const confirm = dialog.getByRole('button', { name: 'I confirm: record it anyway' }) as HTMLButtonElement;
+    expect(confirm.disabled, 'a reason comes first').toBe(true);
+    fireEvent.change(dialog.getByRole('textbox', { name: /Why this is in the child’s best interests/ }), {
+      target: { value: 'The uncle is the only safe carer; visits with the sister weekly.' },
+    });
+    fireEvent.click(confirm);
     await waitFor(() => expect(actionsSent(requests)).toHaveLength(2));
-    expect(actionsSent(requests)[0]?.body).not.toHaveProperty('confirmSeparation');
+    expect(actionsSent(requests)[0]?.body).not.toHaveProperty('separationOverride');
     expect(actionsSent(requests)[1]?.body).toMatchObject({
       action: { type: 'care_status_changed', careStatus: 'accompanied_unrelated_adult' },
-      confirmSeparation: true,
+      separationOverride: { reason: 'The uncle is the only safe carer; visits with the sister weekly.' },
     });
   });
 

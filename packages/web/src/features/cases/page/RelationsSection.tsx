@@ -1,5 +1,20 @@
 import { type ChildSummary, RelationInput, relationships } from '@haven/domain';
-import { Anchor, Badge, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -161,13 +176,49 @@ function AdultForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+/** Removes a link; the reason is logged on both cases, since separation warnings rest on the links. */
+function RemoveRelationButton({ relationId }: { relationId: string }) {
+  const { t } = useTranslation();
+  const { childId } = useCaseContext();
+  const remove = useRemoveRelation(childId);
+  const [reason, setReason] = useState('');
+  return (
+    <ConfirmButton
+      size="compact-sm"
+      variant="default"
+      color="red"
+      title={t('family.removeTitle')}
+      message={
+        <Stack gap="sm">
+          <Text>{t('family.removeConfirm')}</Text>
+          <Textarea
+            label={t('family.removeReason')}
+            required
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+          />
+        </Stack>
+      }
+      confirmLabel={t('family.remove')}
+      confirmDisabled={reason.trim() === ''}
+      loading={remove.isPending}
+      onConfirm={() =>
+        remove.mutate({ relationId, reason: reason.trim() }, { onSuccess: () => notifySuccess(t('family.removed')), onError: notifyError })
+      }
+    >
+      {t('family.remove')}
+    </ConfirmButton>
+  );
+}
+
 /** Siblings (linked records) and related or accompanying adults; separating the child from them asks for confirmation elsewhere. */
 export function RelationsSection() {
   const { t } = useTranslation();
   const codes = useCodes();
-  const { view, childId } = useCaseContext();
+  const { view } = useCaseContext();
   const canWork = usePermission('case:work');
-  const remove = useRemoveRelation(childId);
   const [adding, setAdding] = useState<Kind | null>(null);
   const close = () => setAdding(null);
   return (
@@ -218,22 +269,7 @@ export function RelationsSection() {
                     </Text>
                   )}
                 </Stack>
-                {canWork && (
-                  <ConfirmButton
-                    size="compact-sm"
-                    variant="default"
-                    color="red"
-                    title={t('family.removeTitle')}
-                    message={t('family.removeConfirm')}
-                    confirmLabel={t('family.remove')}
-                    loading={remove.isPending}
-                    onConfirm={() =>
-                      remove.mutate(relation.id, { onSuccess: () => notifySuccess(t('family.removed')), onError: notifyError })
-                    }
-                  >
-                    {t('family.remove')}
-                  </ConfirmButton>
-                )}
+                {canWork && <RemoveRelationButton relationId={relation.id} />}
               </Group>
             </Paper>
           ))}

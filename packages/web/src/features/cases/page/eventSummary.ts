@@ -151,9 +151,23 @@ export function summariseEvent(event: CaseEventView, context: Context): EventSum
       const reasons = Object.values(record(data.openActionReasons)).filter((v): v is string => typeof v === 'string');
       return {
         facts: [label('closureReason', String(data.reason))],
-        text: [str(data.summary), ...reasons.map((reason) => `• ${reason}`)].filter(Boolean).join('\n'),
+        text: [str(data.summary), str(data.monitoringWaiverReason), ...reasons.map((reason) => `• ${reason}`)].filter(Boolean).join('\n'),
       };
     }
+    case 'age_assessment_recorded':
+      return {
+        facts: [
+          label('ageAssessmentMethod', String(data.method)),
+          `${String(data.assessedMinAge)}–${String(data.assessedMaxAge)}`,
+          str(data.date) ? formatDate(String(data.date)) : '',
+          str(data.assessor) ?? '',
+        ],
+        text: str(data.findings),
+      };
+    case 'separation_overridden':
+      return { facts: [label('eventType', String(data.action))], text: str(data.reason) };
+    case 'relation_removed':
+      return { facts: [label('relationship', String(data.relationship))], text: str(data.reason) };
     case 'reopened':
       return { facts: [], text: str(data.reason) };
     case 'transition_plan_recorded':

@@ -10,7 +10,7 @@ import { ActionFormShell } from '../ActionFormShell.tsx';
 import { useCaseAction } from '../useCaseAction.ts';
 import type { ActionFormProps } from './types.ts';
 
-type Requestable = Exclude<ApprovalSubject, 'closure'>;
+type Requestable = Exclude<ApprovalSubject, 'closure' | 'age_assessment'>;
 
 /** What a caseworker may send for approval now: a recorded assessment or plan not already pending or approved. */
 export function requestableSubjects(view: ReturnType<typeof useCaseContext>['view']): Requestable[] {
@@ -25,7 +25,9 @@ export function requestableSubjects(view: ReturnType<typeof useCaseContext>['vie
 }
 
 export function pendingSubjects(view: ReturnType<typeof useCaseContext>['view']): ApprovalSubject[] {
-  return (['assessment', 'case_plan', 'closure'] as const).filter((subject) => view.approvals[subject]?.status === 'pending');
+  return (['assessment', 'case_plan', 'closure', 'age_assessment'] as const).filter(
+    (subject) => view.approvals[subject]?.status === 'pending',
+  );
 }
 
 export function ApprovalRequestForm({ onDone }: ActionFormProps) {

@@ -22,7 +22,7 @@ export function ClosureForm({ onDone }: ActionFormProps) {
   const open = (view.plan?.actions ?? []).filter(isOpenPlanAction);
   const action = useCaseAction(
     'closure_requested',
-    { summary: '', openActionReasons: Object.fromEntries(open.map((a) => [a.id, ''])) },
+    { summary: '', monitoringWaiverReason: '', openActionReasons: Object.fromEntries(open.map((a) => [a.id, ''])) },
     {
       onDone,
       check: (values) =>
@@ -49,6 +49,14 @@ export function ClosureForm({ onDone }: ActionFormProps) {
         allowDeselect={false}
       />
       <Textarea label={t('closure.summary')} autosize minRows={3} error={formState.errors.summary?.message} {...register('summary')} />
+      <Textarea
+        label={t('closure.monitoringWaiver')}
+        description={t('closure.monitoringWaiverHint')}
+        autosize
+        minRows={2}
+        error={formState.errors.monitoringWaiverReason?.message}
+        {...register('monitoringWaiverReason')}
+      />
       {open.length > 0 && (
         <Fieldset legend={t('closure.openActions')}>
           <Stack gap="sm">
