@@ -108,6 +108,23 @@ describe('sign-in', () => {
     assert.equal((await client.get('/api/v1/auth/session')).status, 401);
   });
 
+  test('a session in use every 40 s outlives a 1-minute idle limit; left alone it expires', async () => {
+    const { app } = await buildTestApp(h.database, h.deps, 1000, { sessionIdleMinutes: 1 });
+    try {
+      const used = await signIn({ app, clock: h.clock }, await h.org.user('caseworker'));
+      const idle = await signIn({ app, clock: h.clock }, await h.org.user('caseworker'));
+      for (let elapsed = 40; elapsed <= 300; elapsed += 40) {
+        h.clock.advance(40_000);
+        assert.equal((await used.get('/api/v1/auth/session')).status, 200, `in use, after ${elapsed} s`);
+      }
+      assert.equal((await idle.get('/api/v1/auth/session')).body.error.code, 'session_expired', 'left alone for 280 s');
+      h.clock.advance(61_000);
+      assert.equal((await used.get('/api/v1/auth/session')).body.error.code, 'session_expired', 'then left alone for 61 s');
+    } finally {
+      await app.close();
+    }
+  });
+
   test('a session revoked outside this server (another instance, psql) is trusted at most for the 2-second cache', async () => {
     const user = await h.org.user('caseworker');
     const client = new Client(h.app);

@@ -41,6 +41,7 @@ const self = (principal: Principal, requestId: string | null): Actor => ({ princ
 export function authService(deps: DataDeps, settings: AuthSettings) {
   const csrf = csrfKey(deps.keys.indexKey);
   const sessions = sessionCache<SessionContext>(settings.sessionCacheMs ?? defaultSessionCacheMs);
+  const touchAfterMs = Math.min(60_000, (settings.sessionIdleMinutes * 60_000) / 10);
 
   async function describe(sessionId: string, state: SessionState, userId: string): Promise<SessionContext | undefined> {
     return runInTransaction(deps, anonymous(null), (uow) => describeIn(uow, sessionId, state, userId));
@@ -91,9 +92,13 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
       const identity = identityRepository(uow);
       const found = await identity.findLiveSession(id);
       if (!found) return undefined;
-      // Sliding idle expiry, written at most once a minute per session.
-      if (uow.now.getTime() - found.session.last_seen_at.getTime() > 60_000) await identity.touchSession(id, settings.sessionIdleMinutes);
-      return contextOf(found.session, found.session.state as SessionState, found.loaded);
+      let session = found.session;
+      // Sliding idle expiry, written once a tenth of the idle limit (at most a minute) has passed: often enough
+      // that a session in use never reaches its limit, rarely enough not to write on every request.
+      if (uow.now.getTime() - session.last_seen_at.getTime() > touchAfterMs) {
+        session = { ...session, ...(await identity.touchSession(id, settings.sessionIdleMinutes)) };
+      }
+      return contextOf(session, session.state as SessionState, found.loaded);
     });
   }
 

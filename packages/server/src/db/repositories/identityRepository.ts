@@ -121,12 +121,11 @@ export function identityRepository(uow: UnitOfWork) {
 
     findSession: (id: string) => tx.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst(),
 
-    async touchSession(id: string, idleMinutes: number): Promise<void> {
-      await tx
-        .updateTable('session')
-        .set({ last_seen_at: uow.now, idle_expires_at: new Date(uow.now.getTime() + idleMinutes * 60_000) })
-        .where('id', '=', id)
-        .execute();
+    /** Moves the idle expiry on; returns the new times. */
+    async touchSession(id: string, idleMinutes: number): Promise<Pick<SessionRow, 'last_seen_at' | 'idle_expires_at'>> {
+      const touched = { last_seen_at: uow.now, idle_expires_at: new Date(uow.now.getTime() + idleMinutes * 60_000) };
+      await tx.updateTable('session').set(touched).where('id', '=', id).execute();
+      return touched;
     },
 
     /**
