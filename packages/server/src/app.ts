@@ -79,6 +79,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const cases = caseService(options.deps, policies);
 
   registerErrorHandling(app);
+  // Anything under /api/v1 may carry personal data (errors name fields and records): never kept in a cache.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   registerAccessControl(app, auth, data.recordDenial);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
