@@ -14,6 +14,7 @@ import type { Database } from './db/connect.ts';
 import type { DataDeps } from './db/unitOfWork.ts';
 import { describeAccess, type RouteAccess, registerAccessControl } from './plugins/access.ts';
 import { RequestValidationError, registerErrorHandling } from './plugins/errors.ts';
+import { findShapeProblem } from './plugins/requestShape.ts';
 import { auditRoutes } from './routes/v1/audit.ts';
 import { authRoutes } from './routes/v1/auth.ts';
 import { caseRoutes } from './routes/v1/cases.ts';
@@ -59,11 +60,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(({ schema, httpPart }) => (value) => {
-    // PostgreSQL text cannot hold NUL: refuse it in any string of any request part, as bad input.
-    const nul = findNul(value);
-    if (nul)
+    // Text PostgreSQL cannot store, or absurd nesting, in any request part: bad input, before any schema sees it.
+    const problem = findShapeProblem(value);
+    if (problem)
       return {
-        error: new RequestValidationError([{ code: 'custom', path: nul, message: 'NUL character', input: undefined }], httpPart ?? 'body'),
+        error: new RequestValidationError(
+          [{ code: 'custom', path: problem.path, message: problem.message, input: undefined }],
+          httpPart ?? 'body',
+        ),
       };
     const result = (schema as z.ZodType).safeParse(value);
     return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
@@ -162,25 +166,6 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await registerWebApp(app, options.webDist);
   await app.ready();
   return { app, routes: routes.sort((a, b) => `${a.url} ${a.method}`.localeCompare(`${b.url} ${b.method}`)) };
-}
-
-/** The path of the first string containing a NUL character, or undefined. */
-function findNul(value: unknown): PropertyKey[] | undefined {
-  // The path is built on the way out, only when a NUL is found: this runs on every request body.
-  if (typeof value === 'string') return value.includes('\u0000') ? [] : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i]);
-      if (found) return [i, ...found];
-    }
-  } else if (value && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      if (key.includes('\u0000')) return [key];
-      const found = findNul((value as Record<string, unknown>)[key]);
-      if (found) return [key, ...found];
-    }
-  }
-  return undefined;
 }
 
 /** Serves the built web app; any non-API path falls back to index.html (client-side routing). */
