@@ -6,14 +6,14 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { HavenError } from '@haven/domain';
+import { HavenError, negotiateLocale } from '@haven/domain';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Database } from './db/connect.ts';
 import type { DataDeps } from './db/unitOfWork.ts';
 import { describeAccess, type RouteAccess, registerAccessControl } from './plugins/access.ts';
-import { RequestValidationError, registerErrorHandling } from './plugins/errors.ts';
+import { RequestValidationError, registerErrorHandling, sendError } from './plugins/errors.ts';
 import { findShapeProblem } from './plugins/requestShape.ts';
 import { auditRoutes } from './routes/v1/audit.ts';
 import { authRoutes } from './routes/v1/auth.ts';
@@ -57,6 +57,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
     trustProxy: false,
+    // A URL the router cannot decode (FST_ERR_BAD_URL): our error shape, and no echo of the URL it held.
+    frameworkErrors: (_error, request, reply) => sendError(reply, negotiateLocale(request.headers['accept-language']), 'bad_request'),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(({ schema, httpPart }) => (value) => {

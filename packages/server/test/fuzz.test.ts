@@ -218,6 +218,14 @@ const headers = fc.dictionary(
   { maxKeys: 2 },
 );
 
+function errorCode(body: string): string | undefined {
+  try {
+    return JSON.parse(body).error?.code;
+  } catch {
+    return undefined;
+  }
+}
+
 function operationOf(method: string, url: string): Json {
   const path = url.replace(/:(\w+)/g, '{$1}');
   return doc.paths?.[path]?.[method.toLowerCase()] ?? {};
@@ -278,16 +286,9 @@ async function fuzzRoute(route: Harness['routes'][number], role: Role, runSeed: 
       const unbuiltWebApp = route.url === '/*' && !path.startsWith('/api/') && res.statusCode === 503;
       const described = `${route.method} ${path}${query} as ${role} [seed ${runSeed}, FUZZ_SEED=${seed}] → ${res.statusCode} ${res.body.slice(0, 200)}`;
       assert.ok(res.statusCode < 500 || unbuiltWebApp, described);
-      if (role !== 'anonymous' && res.statusCode >= 400) {
-        const code = (() => {
-          try {
-            return JSON.parse(res.body).error?.code;
-          } catch {
-            return undefined;
-          }
-        })();
-        if (signedOut.has(code)) await renewClient(role);
-      }
+      // Every refusal of the API says why with a stable code, in one shape.
+      if (res.statusCode >= 400 && path.startsWith('/api/v1')) assert.equal(typeof errorCode(res.body), 'string', described);
+      if (role !== 'anonymous' && res.statusCode >= 400 && signedOut.has(errorCode(res.body) ?? '')) await renewClient(role);
     }),
     // Anonymous requests mostly stop at the session check: fewer of them.
     { seed: runSeed, numRuns: role === 'anonymous' ? Math.ceil(runsPerRoute / 2) : runsPerRoute, endOnFailure: true },

@@ -107,6 +107,15 @@ describe('hostile input found by hand: each a 4xx with a stable code', () => {
     assert.equal((await worker().post('/api/v1/children', { names: names('Amina 🌟'), sex: 'female' })).status, 201);
   });
 
+  test('a URL the router cannot decode is a 400 in the API error shape, without echoing the URL', async () => {
+    for (const url of ['/api/v1/teams/%FF', '/api/v1/children/%ED%A0%80?q=Amina']) {
+      const res = await worker().get(url);
+      assert.equal(res.status, 400, url);
+      assert.equal(res.body.error.code, 'bad_request');
+      assert.ok(!res.raw.body.includes('Amina') && !res.raw.body.includes('%ED'), res.raw.body);
+    }
+  });
+
   test('renaming a team to the name of another team of its agency is a 409, like creating it', async () => {
     const first = await admin().post('/api/v1/teams', { agencyId: h.org.agencyA, name: 'Night shift' });
     const second = await admin().post('/api/v1/teams', { agencyId: h.org.agencyA, name: 'Day shift' });
