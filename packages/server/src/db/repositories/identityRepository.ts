@@ -7,6 +7,7 @@ import type { AppUserTable, DB, SessionTable } from '../schema.ts';
 import { buildOnlyDb, type UnitOfWork } from '../unitOfWork.ts';
 
 export type UserRow = Selectable<AppUserTable>;
+export type SessionRow = Selectable<SessionTable>;
 
 /** What a failed attempt is audited as (unless it is the one that locks the account). */
 export type FailedAttempt = 'login_failed' | 'mfa_failed' | 'password_check_failed';
@@ -17,7 +18,6 @@ export interface AttemptCount {
   /** This attempt is the one that locked it. */
   lockedNow: boolean;
 }
-export type SessionRow = Selectable<SessionTable>;
 
 /**
  * Sign-in, sessions and second factors. It acts before there is a principal (a sign-in attempt)
