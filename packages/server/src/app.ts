@@ -6,14 +6,15 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { HavenError } from '@haven/domain';
+import { HavenError, negotiateLocale } from '@haven/domain';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Database } from './db/connect.ts';
 import type { DataDeps } from './db/unitOfWork.ts';
 import { describeAccess, type RouteAccess, registerAccessControl } from './plugins/access.ts';
-import { RequestValidationError, registerErrorHandling } from './plugins/errors.ts';
+import { RequestValidationError, registerErrorHandling, sendError } from './plugins/errors.ts';
+import { findShapeProblem } from './plugins/requestShape.ts';
 import { auditRoutes } from './routes/v1/audit.ts';
 import { authRoutes } from './routes/v1/auth.ts';
 import { caseRoutes } from './routes/v1/cases.ts';
@@ -58,14 +59,19 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
     trustProxy: false,
+    // A URL the router cannot decode (FST_ERR_BAD_URL): our error shape, and no echo of the URL it held.
+    frameworkErrors: (_error, request, reply) => sendError(reply, negotiateLocale(request.headers['accept-language']), 'bad_request'),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(({ schema, httpPart }) => (value) => {
-    // PostgreSQL text cannot hold NUL: refuse it in any string of any request part, as bad input.
-    const nul = findNul(value);
-    if (nul)
+    // Text PostgreSQL cannot store, or absurd nesting, in any request part: bad input, before any schema sees it.
+    const problem = findShapeProblem(value);
+    if (problem)
       return {
-        error: new RequestValidationError([{ code: 'custom', path: nul, message: 'NUL character', input: undefined }], httpPart ?? 'body'),
+        error: new RequestValidationError(
+          [{ code: 'custom', path: problem.path, message: problem.message, input: undefined }],
+          httpPart ?? 'body',
+        ),
       };
     const result = (schema as z.ZodType).safeParse(value);
     return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
@@ -81,6 +87,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const cases = caseService(options.deps, policies);
 
   registerErrorHandling(app);
+  // Anything under /api/v1 may carry personal data (errors name fields and records): never kept in a cache.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   registerAccessControl(app, auth, data.recordDenial);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -164,25 +175,6 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await registerWebApp(app, options.webDist);
   await app.ready();
   return { app, routes: routes.sort((a, b) => `${a.url} ${a.method}`.localeCompare(`${b.url} ${b.method}`)) };
-}
-
-/** The path of the first string containing a NUL character, or undefined. */
-function findNul(value: unknown): PropertyKey[] | undefined {
-  // The path is built on the way out, only when a NUL is found: this runs on every request body.
-  if (typeof value === 'string') return value.includes('\u0000') ? [] : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i]);
-      if (found) return [i, ...found];
-    }
-  } else if (value && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      if (key.includes('\u0000')) return [key];
-      const found = findNul((value as Record<string, unknown>)[key]);
-      if (found) return [key, ...found];
-    }
-  }
-  return undefined;
 }
 
 /** Serves the built web app; any non-API path falls back to index.html (client-side routing). */

@@ -209,6 +209,26 @@ describe('documentation', () => {
     assert.equal(health.status, 'ok');
   });
 
+  test('API responses, personal data or errors, are never stored by a browser or proxy cache', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const admin = await signIn(h, await h.org.user('administrator'));
+    const child = (await worker.post('/api/v1/children', sampleChild)).body;
+    const responses = {
+      me: await worker.get('/api/v1/auth/session'),
+      child: await worker.get(`/api/v1/children/${child.id}`),
+      case: await worker.get(`/api/v1/children/${child.id}/case`),
+      list: await worker.get('/api/v1/children'),
+      audit: await admin.get('/api/v1/audit/events'),
+      write: await worker.patch(`/api/v1/children/${child.id}`, { locationDetail: 'Elsewhere' }, { 'if-match': `"${child.version}"` }),
+      error: await worker.get('/api/v1/children/not-a-uuid'),
+      signIn: await new Client(h.app).login(await h.org.user('caseworker')),
+    };
+    for (const [name, res] of Object.entries(responses)) {
+      assert.ok(res.status < 500, `${name}: ${res.status}`);
+      assert.equal(res.headers['cache-control'], 'no-store', name);
+    }
+  });
+
   test('security headers are set', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/health' });
     assert.match(String(res.headers['content-security-policy']), /frame-ancestors 'none'/);

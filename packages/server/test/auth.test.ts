@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { totpCode } from '../src/auth/totp.ts';
-import { Client, createHarness, type Harness, signIn } from './support/harness.ts';
+import { buildTestApp, Client, createHarness, type Harness, signIn, testAuthSettings } from './support/harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -108,6 +108,23 @@ describe('sign-in', () => {
     assert.equal((await client.get('/api/v1/auth/session')).status, 401);
   });
 
+  test('a session in use every 40 s outlives a 1-minute idle limit; left alone it expires', async () => {
+    const { app } = await buildTestApp(h.database, h.deps, 1000, { sessionIdleMinutes: 1 });
+    try {
+      const used = await signIn({ app, clock: h.clock }, await h.org.user('caseworker'));
+      const idle = await signIn({ app, clock: h.clock }, await h.org.user('caseworker'));
+      for (let elapsed = 40; elapsed <= 300; elapsed += 40) {
+        h.clock.advance(40_000);
+        assert.equal((await used.get('/api/v1/auth/session')).status, 200, `in use, after ${elapsed} s`);
+      }
+      assert.equal((await idle.get('/api/v1/auth/session')).body.error.code, 'session_expired', 'left alone for 280 s');
+      h.clock.advance(61_000);
+      assert.equal((await used.get('/api/v1/auth/session')).body.error.code, 'session_expired', 'then left alone for 61 s');
+    } finally {
+      await app.close();
+    }
+  });
+
   test('a session revoked outside this server (another instance, psql) is trusted at most for the 2-second cache', async () => {
     const user = await h.org.user('caseworker');
     const client = new Client(h.app);
@@ -138,6 +155,124 @@ describe('sign-in', () => {
     assert.equal((await a.get('/api/v1/auth/session')).status, 200);
     assert.equal((await b.get('/api/v1/auth/session')).status, 401);
     assert.equal((await new Client(h.app).login({ email: user.email, password: 'a new long passphrase' })).status, 200);
+  });
+});
+
+/** The sign-in events audited for a user, in order. */
+const sessionEvents = async (userId: string) =>
+  (
+    await h.database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('resource', '=', 'session')
+      .where('record_id', '=', userId)
+      .orderBy('occurred_at')
+      .orderBy('seq')
+      .execute()
+  ).map((e) => e.action);
+
+const failedLogins = async (userId: string) =>
+  (await h.database.db.selectFrom('app_user').select('failed_logins').where('id', '=', userId).executeTakeFirstOrThrow()).failed_logins;
+
+const count = (items: unknown[], value: unknown) => items.filter((item) => item === value).length;
+
+describe('lockout under parallel attempts', () => {
+  test('12 parallel wrong passwords are all counted and audited, and lock the account once', async () => {
+    const user = await h.org.user('caseworker');
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, () => new Client(h.app).login({ email: user.email, password: 'wrong password!!' })),
+    );
+    for (const res of attempts) assert.ok([401, 423].includes(res.status), String(res.status));
+    assert.ok(attempts.some((res) => res.status === 423));
+    assert.equal(await failedLogins(user.id), 12);
+    const events = await sessionEvents(user.id);
+    assert.equal(events.length, 12, events.join());
+    assert.equal(count(events, 'account_locked'), 1, events.join());
+    assert.equal(count(events, 'login_failed'), 11, events.join());
+    assert.equal((await new Client(h.app).login(user)).status, 423, 'locked for the right password too');
+  });
+
+  test('12 parallel wrong TOTP codes are all counted and audited, lock the account once and end its sessions', async () => {
+    const user = await h.org.user('supervisor');
+    const enrolled = await signIn(h, user);
+    const secret = enrolled.totpSecret as string;
+    const current = new Set(await Promise.all([-30_000, 0, 30_000].map((ms) => totpCode(secret, new Date(h.clock.now().getTime() + ms)))));
+    const codes = Array.from({ length: 20 }, (_, i) => String(100000 + i))
+      .filter((code) => !current.has(code))
+      .slice(0, 12);
+    const halfSignedIn: Client[] = [];
+    for (const _ of codes) {
+      const client = new Client(h.app);
+      assert.equal((await client.login(user)).body.state, 'mfa_required');
+      halfSignedIn.push(client);
+    }
+    const before = (await sessionEvents(user.id)).length;
+    const attempts = await Promise.all(codes.map((code, i) => halfSignedIn[i]?.post('/api/v1/auth/mfa/verify', { code })));
+    const outcomes = attempts.map((res) => res?.body.error.code);
+    // An attempt whose session was already ended by the lock is refused before any code is checked.
+    for (const code of outcomes) assert.ok(['mfa_invalid_code', 'account_locked', 'session_expired'].includes(code), code);
+    const counted = outcomes.filter((code) => code !== 'session_expired').length;
+    assert.ok(counted >= testAuthSettings.lockoutThreshold, `${counted} counted`);
+    assert.equal(await failedLogins(user.id), counted);
+    const events = (await sessionEvents(user.id)).slice(before);
+    assert.equal(count(events, 'account_locked'), 1, events.join());
+    assert.equal(count(events, 'mfa_failed'), counted - 1, events.join());
+    assert.equal(count(events, 'logout_everywhere'), 1, 'the lock ends every session once');
+    assert.equal((await enrolled.get('/api/v1/auth/session')).status, 401);
+    assert.equal((await new Client(h.app).login(user)).body.error.code, 'account_locked');
+  });
+});
+
+describe('guessing the current password on a password change', () => {
+  test('wrong current passwords count toward the lockout, which ends the sessions and refuses the right one', async () => {
+    const user = await h.org.user('caseworker');
+    const client = await signIn(h, user);
+    const other = await signIn(h, user);
+    const guess = () => client.post('/api/v1/auth/password', { currentPassword: 'a wrong guess!!', newPassword: 'a new long passphrase' });
+    const statuses: number[] = [];
+    for (let i = 0; i < testAuthSettings.lockoutThreshold; i++) statuses.push((await guess()).status);
+    assert.deepEqual(statuses, [400, 400, 400, 400, 423]);
+    assert.equal((await client.get('/api/v1/auth/session')).status, 401, 'the guessing session is ended');
+    assert.equal((await other.get('/api/v1/auth/session')).status, 401, 'and every other session of the user');
+    assert.equal((await new Client(h.app).login(user)).body.error.code, 'account_locked');
+    const events = await sessionEvents(user.id);
+    assert.equal(count(events, 'password_check_failed'), 4);
+    assert.equal(count(events, 'account_locked'), 1);
+    assert.ok(!events.includes('password_changed'));
+  });
+
+  test('12 parallel guesses are all counted and audited, and lock the account once', async () => {
+    const user = await h.org.user('caseworker');
+    const client = await signIn(h, user);
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        client.post('/api/v1/auth/password', { currentPassword: `a wrong guess ${i}`, newPassword: 'a new long passphrase' }),
+      ),
+    );
+    const outcomes = responses.map((res) => res.body.error.code);
+    for (const code of outcomes) assert.ok(['current_password_incorrect', 'account_locked', 'session_expired'].includes(code), code);
+    const counted = outcomes.filter((code) => code !== 'session_expired').length;
+    assert.ok(counted >= testAuthSettings.lockoutThreshold, `${counted} counted`);
+    assert.equal(await failedLogins(user.id), counted);
+    const events = await sessionEvents(user.id);
+    assert.equal(count(events, 'account_locked'), 1, events.join());
+    assert.equal(count(events, 'password_check_failed'), counted - 1, events.join());
+    assert.equal((await new Client(h.app).login(user)).body.error.code, 'account_locked');
+  });
+
+  test('the route is rate-limited like sign-in', async () => {
+    const { app } = await buildTestApp(h.database, h.deps, 3);
+    try {
+      const client = await signIn({ app, clock: h.clock }, await h.org.user('caseworker'));
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push(
+          (await client.post('/api/v1/auth/password', { currentPassword: 'a wrong guess!!', newPassword: 'a new long passphrase' })).status,
+        );
+      assert.deepEqual(statuses, [400, 400, 400, 429]);
+    } finally {
+      await app.close();
+    }
   });
 });
 
@@ -235,7 +370,7 @@ describe('two-factor authentication', () => {
     await client.login(user);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await client.post('/api/v1/auth/mfa/verify', { code: String(100000 + i) })).status);
-    assert.deepEqual(statuses, [401, 401, 401, 401, 401]);
+    assert.deepEqual(statuses, [401, 401, 401, 401, 423], 'the fifth wrong code locks the account');
     assert.equal((await new Client(h.app).login(user)).body.error.code, 'account_locked');
   });
 

@@ -600,6 +600,7 @@ describe('photo', () => {
     });
     assert.equal(back.statusCode, 200);
     assert.equal(back.headers['content-type'], 'image/jpeg');
+    assert.equal(back.headers['cache-control'], 'no-store');
     assert.deepEqual(back.rawPayload, jpeg);
     assert.equal((await worker.get(`/api/v1/children/${id}`)).body.hasPhoto, true);
     assert.equal((await worker.delete(`/api/v1/children/${id}/photo`)).status, 204);

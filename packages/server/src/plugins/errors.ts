@@ -2,6 +2,7 @@ import { type ErrorCode, errorMessage, HavenError, type Locale } from '@haven/do
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
+import { isUniqueViolation } from '../db/databaseErrors.ts';
 import { httpStatus } from './httpStatus.ts';
 
 /** A request that failed schema validation, with the raw issues so they can be worded per locale. */
@@ -54,6 +55,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
         issues: error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: localiseIssue(issue, locale) })),
       });
     }
+    // Repositories check uniqueness first; this is the request that lost a race between check and write.
+    if (isUniqueViolation(error)) return sendError(reply, locale, 'conflict');
     const mapped = error.code ? fastifyCodes[error.code] : undefined;
     if (mapped) return sendError(reply, locale, mapped);
     if (error instanceof SyntaxError || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {

@@ -6,7 +6,13 @@ import { csrfKey, csrfTokenFor, newRecoveryCodes, newSessionToken, recoveryCodeH
 import { matchTotp, newTotpSecret, totpUri } from '../auth/totp.ts';
 import { Envelope, open, seal } from '../crypto/envelope.ts';
 import { identityGeneration } from '../db/identityWatch.ts';
-import { identityRepository, type LoadedPrincipal, type SessionRow } from '../db/repositories/identityRepository.ts';
+import {
+  type FailedAttempt,
+  identityRepository,
+  type LoadedPrincipal,
+  type SessionRow,
+  type UserRow,
+} from '../db/repositories/identityRepository.ts';
 import { type Actor, type DataDeps, runInTransaction, runReadOnly, type UnitOfWork } from '../db/unitOfWork.ts';
 
 export interface AuthSettings {
@@ -35,6 +41,7 @@ const self = (principal: Principal, requestId: string | null): Actor => ({ princ
 export function authService(deps: DataDeps, settings: AuthSettings) {
   const csrf = csrfKey(deps.keys.indexKey);
   const sessions = sessionCache<SessionContext>(settings.sessionCacheMs ?? defaultSessionCacheMs);
+  const touchAfterMs = Math.min(60_000, (settings.sessionIdleMinutes * 60_000) / 10);
 
   async function describe(sessionId: string, state: SessionState, userId: string): Promise<SessionContext | undefined> {
     return runInTransaction(deps, anonymous(null), (uow) => describeIn(uow, sessionId, state, userId));
@@ -85,10 +92,39 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
       const identity = identityRepository(uow);
       const found = await identity.findLiveSession(id);
       if (!found) return undefined;
-      // Sliding idle expiry, written at most once a minute per session.
-      if (uow.now.getTime() - found.session.last_seen_at.getTime() > 60_000) await identity.touchSession(id, settings.sessionIdleMinutes);
-      return contextOf(found.session, found.session.state as SessionState, found.loaded);
+      let session = found.session;
+      // Sliding idle expiry, written once a tenth of the idle limit (at most a minute) has passed: often enough
+      // that a session in use never reaches its limit, rarely enough not to write on every request.
+      if (uow.now.getTime() - session.last_seen_at.getTime() > touchAfterMs) {
+        session = { ...session, ...(await identity.touchSession(id, settings.sessionIdleMinutes)) };
+      }
+      return contextOf(session, session.state as SessionState, found.loaded);
     });
+  }
+
+  /**
+   * Checks a user's secret (password, second-factor code) under the lockout. While the account is
+   * locked the secret is not even checked; a wrong one is counted. When the caller holds a session
+   * (`endSessions`: the guess comes from inside), the attempt that locks also ends every session of
+   * the user. A correct secret starts the count again, or is refused when a parallel attempt locked
+   * the account meanwhile (thrown, so the transaction's writes roll back).
+   */
+  async function checkSecret(
+    uow: UnitOfWork,
+    user: UserRow,
+    failure: FailedAttempt,
+    endSessions: boolean,
+    check: () => Promise<boolean>,
+  ): Promise<'accepted' | 'wrong' | 'locked'> {
+    const identity = identityRepository(uow);
+    const locked = user.locked_until !== null && user.locked_until > uow.now;
+    if (locked || !(await check())) {
+      const count = await identity.countFailedAttempt(user.id, failure, settings.lockoutThreshold, settings.lockoutMinutes);
+      if (count.lockedNow && endSessions) await identity.revokeAllSessions(user.id);
+      return count.locked ? 'locked' : 'wrong';
+    }
+    if (!(await identity.acceptAttempt(user.id))) throw new HavenError('account_locked');
+    return 'accepted';
   }
 
   async function requireContext(sessionId: string, state: SessionState, userId: string): Promise<SessionContext> {
@@ -112,11 +148,9 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
           await passwordHasher.verify(await decoyHash(), password);
           return { error: 'invalid_credentials' as const };
         }
-        if (user.locked_until && user.locked_until > uow.now) return { error: 'account_locked' as const };
-        if (!(await passwordHasher.verify(user.password_hash, password))) {
-          const locked = await identity.recordFailedLogin(user, settings.lockoutThreshold, settings.lockoutMinutes);
-          return { error: locked ? ('account_locked' as const) : ('invalid_credentials' as const) };
-        }
+        // No session to end: whoever guesses here is outside, and the user's own sessions go on.
+        const checked = await checkSecret(uow, user, 'login_failed', false, () => passwordHasher.verify(user.password_hash, password));
+        if (checked !== 'accepted') return { error: checked === 'locked' ? ('account_locked' as const) : ('invalid_credentials' as const) };
         if (!user.active) return { error: 'account_disabled' as const };
         const state: SessionState = user.mfa_enabled
           ? 'mfa_required'
@@ -156,28 +190,21 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
       const result = await runInTransaction(deps, self(context.principal, requestId), async (uow) => {
         const identity = identityRepository(uow);
         const user = await identity.findUser(context.principal.userId);
-        if (!user?.mfa_enabled || !user.mfa_secret) return { ok: false as const };
-        let ok = false;
-        if (/^\d{6}$/.test(code)) {
-          const secret = open(uow.keys, Envelope.parse(user.mfa_secret), `app_user:${user.id}:mfa_secret`);
-          const step = await matchTotp(secret, code, uow.now);
-          ok = step !== null && (await identity.useTotpStep(user.id, step));
-        } else {
-          ok = await identity.useRecoveryCode(user.id, recoveryCodeHash(uow.keys.indexKey, user.id, code));
-        }
-        if (!ok) {
-          const locked = await identity.recordFailedLogin(user, settings.lockoutThreshold, settings.lockoutMinutes);
-          if (locked) await identity.revokeAllSessions(user.id);
-          else identity.mfaFailed(user.id);
-          return { ok: false as const };
-        }
+        const mfaSecret = user?.mfa_enabled ? user.mfa_secret : null;
+        if (!user || !mfaSecret) return { error: 'mfa_invalid_code' as const };
+        const checked = await checkSecret(uow, user, 'mfa_failed', true, async () => {
+          if (!/^\d{6}$/.test(code)) return identity.useRecoveryCode(user.id, recoveryCodeHash(uow.keys.indexKey, user.id, code));
+          const step = await matchTotp(open(uow.keys, Envelope.parse(mfaSecret), `app_user:${user.id}:mfa_secret`), code, uow.now);
+          return step !== null && (await identity.useTotpStep(user.id, step));
+        });
+        if (checked !== 'accepted') return { error: checked === 'locked' ? ('account_locked' as const) : ('mfa_invalid_code' as const) };
         const { token, id } = newSessionToken();
         await identity.rotateSession(context.session, id, 'active', settings.sessionIdleMinutes);
         identity.mfaVerified(user.id);
         await identity.recordLogin(user.id);
-        return { ok: true as const, token, id };
+        return { token, id };
       });
-      if (!result.ok) throw new HavenError('mfa_invalid_code');
+      if ('error' in result) throw new HavenError(result.error);
       return { token: result.token, context: await requireContext(result.id, 'active', context.principal.userId) };
     },
 
@@ -205,15 +232,13 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
       const result = await runInTransaction(deps, self(context.principal, requestId), async (uow) => {
         const identity = identityRepository(uow);
         const user = await identity.findUser(context.principal.userId);
-        if (!user?.mfa_secret) return undefined;
+        if (!user?.mfa_secret) return { error: 'mfa_invalid_code' as const };
         const secret = open(uow.keys, Envelope.parse(user.mfa_secret), `app_user:${user.id}:mfa_secret`);
         const step = await matchTotp(secret, code, uow.now);
-        if (step === null) {
-          // Guessing here is guessing a second factor: the same lockout, which ends every session.
-          if (await identity.recordFailedLogin(user, settings.lockoutThreshold, settings.lockoutMinutes))
-            await identity.revokeAllSessions(user.id);
-          return undefined;
-        }
+        // Guessing here is guessing a second factor: the same lockout, which ends every session.
+        const checked = await checkSecret(uow, user, 'mfa_failed', true, async () => step !== null);
+        if (checked !== 'accepted' || step === null)
+          return { error: checked === 'locked' ? ('account_locked' as const) : ('mfa_invalid_code' as const) };
         await identity.enableTotp(
           user.id,
           step,
@@ -224,7 +249,7 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
         if (context.state !== 'active') await identity.recordLogin(user.id);
         return { token, id };
       });
-      if (!result) throw new HavenError('mfa_invalid_code');
+      if ('error' in result) throw new HavenError(result.error);
       return { token: result.token, context: await requireContext(result.id, 'active', context.principal.userId), recoveryCodes };
     },
 
@@ -255,14 +280,19 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
     },
 
     async changePassword(context: SessionContext, current: string, next: string, requestId: string | null): Promise<void> {
-      const ok = await runInTransaction(deps, self(context.principal, requestId), async (uow) => {
+      const error = await runInTransaction(deps, self(context.principal, requestId), async (uow) => {
         const identity = identityRepository(uow);
         const user = await identity.findUser(context.principal.userId);
-        if (!user || !(await passwordHasher.verify(user.password_hash, current))) return false;
+        if (!user) return 'unauthenticated' as const;
+        // Someone holding the session may be guessing the password: the sign-in lockout, ending every session.
+        const checked = await checkSecret(uow, user, 'password_check_failed', true, () =>
+          passwordHasher.verify(user.password_hash, current),
+        );
+        if (checked !== 'accepted') return checked === 'locked' ? ('account_locked' as const) : ('current_password_incorrect' as const);
         await identity.setPassword(user.id, await passwordHasher.hash(next), context.session.id);
-        return true;
+        return undefined;
       });
-      if (!ok) throw new HavenError('current_password_incorrect');
+      if (error) throw new HavenError(error);
     },
 
     async setLocale(context: SessionContext, locale: string, requestId: string | null): Promise<SessionContext> {

@@ -1,5 +1,6 @@
 import { type ChildInput, type ChildListQuery, type ChildUpdateInput, type PageQuery, registrationPath } from '@haven/domain';
 import { passwordHasher } from '../auth/passwords.ts';
+import { isUniqueViolation } from '../db/databaseErrors.ts';
 import { purposeOf } from '../db/repositories/access.ts';
 import { auditRepository } from '../db/repositories/auditRepository.ts';
 import { changeRequestRepository } from '../db/repositories/changeRequestRepository.ts';
@@ -16,12 +17,6 @@ import {
   type UnitOfWork,
 } from '../db/unitOfWork.ts';
 import type { CasePolicyStore } from './casePolicyStore.ts';
-
-const uniqueViolation = '23505';
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === uniqueViolation;
-}
 
 /**
  * Runs a create once per Idempotency-Key: a retry of the same request gets the stored response,

@@ -5,6 +5,7 @@ import { totpCode } from '../../src/auth/totp.ts';
 import type { KeyRing } from '../../src/crypto/keyring.ts';
 import { bootstrapRepository } from '../../src/db/repositories/bootstrapRepository.ts';
 import { type Clock, type DataDeps, runInTransaction } from '../../src/db/unitOfWork.ts';
+import type { AuthSettings } from '../../src/services/authService.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { testKeyRing } from './keys.ts';
 
@@ -23,11 +24,11 @@ export class TestClock implements Clock {
 export const testAuthSettings = { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 };
 
 /** The HTTP app as tests build it: given database and dependencies (key ring, clock), quiet logs. */
-export function buildTestApp(database: TestDatabase, deps: DataDeps, loginRatePerMinute = 1000) {
+export function buildTestApp(database: TestDatabase, deps: DataDeps, loginRatePerMinute = 1000, auth: Partial<AuthSettings> = {}) {
   return buildApp({
     database,
     deps,
-    auth: testAuthSettings,
+    auth: { ...testAuthSettings, ...auth },
     secureCookies: false,
     loginRatePerMinute,
     logLevel: process.env.HAVEN_TEST_LOG ?? 'silent',

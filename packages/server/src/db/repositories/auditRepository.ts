@@ -30,9 +30,10 @@ export function auditRepository(uow: UnitOfWork) {
       if (filter.resource) query = query.where('resource', '=', filter.resource);
       if (filter.recordId) query = query.where('record_id', '=', filter.recordId);
       if (page.cursor) {
-        const after = decodeCursor(page.cursor, /^[A-Z_][A-Z0-9_-]*:\d+#\d+$/);
+        // A sequence number of at most 15 digits: beyond any chain's length, within bigint and a safe integer.
+        const after = decodeCursor(page.cursor, /^[A-Z_][A-Z0-9_-]*:\d+#\d{1,15}$/);
         const [chain, seq] = after.id.split('#');
-        query = query.where(sql<boolean>`(occurred_at, chain_id, seq) < (${new Date(after.t)}, ${chain}, ${Number(seq)})`);
+        query = query.where(sql<boolean>`(occurred_at, chain_id, seq) < (${after.at}, ${chain}, ${Number(seq)})`);
       }
       const found = await query.execute();
       const items = found.slice(0, page.limit);

@@ -114,10 +114,9 @@ export async function listChildren(
     .limit(query.limit + 1);
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
-    const at = new Date(after.t);
     const beyond = ascending ? '>' : '<';
     // A row comparison, which PostgreSQL turns into one range scan of the composite index.
-    select = select.where(sql<boolean>`(${sql.ref(column)}, id) ${sql.raw(beyond)} (${at}, ${after.id}::uuid)`);
+    select = select.where(sql<boolean>`(${sql.ref(column)}, id) ${sql.raw(beyond)} (${after.at}, ${after.id}::uuid)`);
   }
   // An audited read returns its rows unordered: order them as the index did.
   const sign = ascending ? 1 : -1;

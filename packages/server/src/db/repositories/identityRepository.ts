@@ -9,6 +9,16 @@ import { buildOnlyDb, type UnitOfWork } from '../unitOfWork.ts';
 export type UserRow = Selectable<AppUserTable>;
 export type SessionRow = Selectable<SessionTable>;
 
+/** What a failed attempt is audited as (unless it is the one that locks the account). */
+export type FailedAttempt = 'login_failed' | 'mfa_failed' | 'password_check_failed';
+
+export interface AttemptCount {
+  /** The account is locked now (by this attempt or an earlier one). */
+  locked: boolean;
+  /** This attempt is the one that locked it. */
+  lockedNow: boolean;
+}
+
 /**
  * Sign-in, sessions and second factors. It acts before there is a principal (a sign-in attempt)
  * or on the signed-in user's own account, and audits every change like the other repositories.
@@ -23,28 +33,64 @@ export function identityRepository(uow: UnitOfWork) {
 
     findUser: (id: string) => tx.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst(),
 
-    /** Counts a failed attempt; locks the account when the limit is reached. Returns whether it is now locked. */
-    async recordFailedLogin(user: UserRow, limit: number, lockMinutes: number): Promise<boolean> {
-      const failures = user.failed_logins + 1;
-      const lock = failures >= limit;
-      await tx
-        .updateTable('app_user')
+    /**
+     * Counts a failed attempt (a wrong password or code, or any attempt on a locked account) in one
+     * statement, so parallel attempts are all counted: the row lock serialises them and each reads
+     * the count the previous one wrote. The attempt that reaches `limit` locks the account; a lock
+     * stays as set until it expires, and counting starts again after that. Audited as `action`, or
+     * `account_locked` for the attempt that locks.
+     */
+    async countFailedAttempt(userId: string, action: FailedAttempt, limit: number, lockMinutes: number): Promise<AttemptCount> {
+      const now = uow.now;
+      const lockUntil = new Date(now.getTime() + lockMinutes * 60_000);
+      // FOR UPDATE waits for a parallel attempt's commit and reads the row it wrote.
+      const row = await tx
+        .with('before', (db) =>
+          db
+            .selectFrom('app_user')
+            .select((eb) => [
+              'id',
+              'locked_until',
+              eb('locked_until', '>', now).as('was_locked'),
+              sql<number>`CASE WHEN locked_until <= ${now} THEN 1 ELSE failed_logins + 1 END`.as('failures'),
+            ])
+            .where('id', '=', userId)
+            .forUpdate(),
+        )
+        .updateTable('app_user as u')
+        .from('before as b')
         .set({
-          failed_logins: lock ? 0 : failures,
-          ...(lock ? { locked_until: new Date(uow.now.getTime() + lockMinutes * 60_000) } : {}),
+          failed_logins: sql<number>`b.failures`,
+          locked_until: sql<Date | null>`CASE WHEN b.was_locked THEN b.locked_until WHEN b.failures >= ${limit} THEN ${lockUntil}::timestamptz END`,
         })
-        .where('id', '=', user.id)
-        .execute();
-      audit(lock ? 'account_locked' : 'login_failed', user.id, ['failed_logins']);
-      return lock;
+        .whereRef('u.id', '=', 'b.id')
+        .returning([
+          sql<boolean>`coalesce(u.locked_until > ${now}, false)`.as('locked'),
+          sql<boolean>`coalesce(b.was_locked, false)`.as('was_locked'),
+        ])
+        .executeTakeFirst();
+      if (!row) return { locked: false, lockedNow: false };
+      const lockedNow = row.locked && !row.was_locked;
+      audit(lockedNow ? 'account_locked' : action, userId, ['failed_logins']);
+      return { locked: row.locked, lockedNow };
+    },
+
+    /**
+     * After a correct password or code: the count starts again, unless a parallel attempt locked the
+     * account meanwhile (then false, and the caller must refuse). Takes the row lock like a failure.
+     */
+    async acceptAttempt(userId: string): Promise<boolean> {
+      const updated = await tx
+        .updateTable('app_user')
+        .set({ failed_logins: 0, locked_until: null })
+        .where('id', '=', userId)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', uow.now)]))
+        .executeTakeFirst();
+      return Number(updated.numUpdatedRows) === 1;
     },
 
     async recordLogin(userId: string): Promise<void> {
-      await tx
-        .updateTable('app_user')
-        .set({ failed_logins: 0, locked_until: null, last_login_at: uow.now })
-        .where('id', '=', userId)
-        .execute();
+      await tx.updateTable('app_user').set({ last_login_at: uow.now }).where('id', '=', userId).execute();
       audit('login', userId);
     },
 
@@ -75,12 +121,11 @@ export function identityRepository(uow: UnitOfWork) {
 
     findSession: (id: string) => tx.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst(),
 
-    async touchSession(id: string, idleMinutes: number): Promise<void> {
-      await tx
-        .updateTable('session')
-        .set({ last_seen_at: uow.now, idle_expires_at: new Date(uow.now.getTime() + idleMinutes * 60_000) })
-        .where('id', '=', id)
-        .execute();
+    /** Moves the idle expiry on; returns the new times. */
+    async touchSession(id: string, idleMinutes: number): Promise<Pick<SessionRow, 'last_seen_at' | 'idle_expires_at'>> {
+      const touched = { last_seen_at: uow.now, idle_expires_at: new Date(uow.now.getTime() + idleMinutes * 60_000) };
+      await tx.updateTable('session').set(touched).where('id', '=', id).execute();
+      return touched;
     },
 
     /**
@@ -190,10 +235,6 @@ export function identityRepository(uow: UnitOfWork) {
 
     mfaVerified(userId: string): void {
       audit('mfa_verified', userId);
-    },
-
-    mfaFailed(userId: string): void {
-      audit('mfa_failed', userId);
     },
 
     /** Everything the policy engine needs about a user, or undefined if they may not act. */

@@ -30,6 +30,7 @@ import { uuidv7 } from '../ids.ts';
 import type { AgencyTable, AppUserTable, RoleTable, TeamTable } from '../schema.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { authorize, requirePrincipal } from './access.ts';
+import { decodeTextCursor, encodeTextCursor } from './cursor.ts';
 
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
@@ -203,6 +204,13 @@ export function organisationRepository(uow: UnitOfWork) {
     }
   }
 
+  /** Team names are unique within an agency (the table's constraint); `exceptId` is the team being renamed. */
+  async function requireTeamNameFree(agencyId: string, name: string, exceptId?: string): Promise<void> {
+    let query = tx.selectFrom('team').select('id').where('agency_id', '=', agencyId).where('name', '=', name);
+    if (exceptId) query = query.where('id', '!=', exceptId);
+    if (await query.executeTakeFirst()) throw new HavenError('conflict', { field: 'name' });
+  }
+
   return {
     async listAgencies(): Promise<Agency[]> {
       const principal = requirePrincipal(uow);
@@ -277,13 +285,7 @@ export function organisationRepository(uow: UnitOfWork) {
       const principal = requirePrincipal(uow);
       const { rows } = authorize(uow, 'manage', 'team', { jurisdiction: globalJurisdiction, recordId: null });
       await requireAgency(input.agencyId, rows, principal);
-      const taken = await tx
-        .selectFrom('team')
-        .select('id')
-        .where('agency_id', '=', input.agencyId)
-        .where('name', '=', input.name)
-        .executeTakeFirst();
-      if (taken) throw new HavenError('conflict', { field: 'name' });
+      await requireTeamNameFree(input.agencyId, input.name);
       const id = uuidv7(uow.now.getTime());
       const row = await tx
         .insertInto('team')
@@ -300,6 +302,7 @@ export function organisationRepository(uow: UnitOfWork) {
       const team = await tx.selectFrom('team').selectAll().where('id', '=', id).executeTakeFirst();
       if (!team) throw new HavenError('not_found');
       await requireAgency(team.agency_id, rows, principal);
+      if (patch.name !== undefined) await requireTeamNameFree(team.agency_id, patch.name, id);
       const row = await tx
         .updateTable('team')
         .set({ ...patch, updated_at: uow.now })
@@ -395,14 +398,14 @@ export function organisationRepository(uow: UnitOfWork) {
       if (agencyId) query = query.where('agency_id', '=', agencyId);
       if (rows.kind === 'own') query = query.where('id', '=', principal.userId);
       if (visible !== 'all') query = visible.length ? query.where('agency_id', 'in', visible) : query.where(sql<boolean>`false`);
-      if (page.cursor) query = query.where('email', '>', Buffer.from(page.cursor, 'base64url').toString('utf8'));
+      if (page.cursor) query = query.where('email', '>', decodeTextCursor(page.cursor));
       const found = await query.execute();
       const items = found.slice(0, page.limit);
       const teams = await teamIdsOf(items.map((u) => u.id));
       const last = items.at(-1);
       return {
         items: items.map((u) => toUser(u, teams.get(u.id) ?? [])),
-        nextCursor: found.length > page.limit && last ? Buffer.from(last.email).toString('base64url') : null,
+        nextCursor: found.length > page.limit && last ? encodeTextCursor(last.email) : null,
       };
     },
 

@@ -41,11 +41,13 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
     });
   const clearSession = (reply: FastifyReply) => reply.clearCookie(sessionCookie, { path: '/' });
   const requestId = (request: FastifyRequest) => String(request.id);
+  /** Every route that checks a password or a code: per client address, per route. */
+  const loginRate = { max: loginRatePerMinute, timeWindow: '1 minute' };
 
   app.post(
     '/auth/login',
     {
-      config: { access: { public: true }, rateLimit: { max: loginRatePerMinute, timeWindow: '1 minute' } },
+      config: { access: { public: true }, rateLimit: loginRate },
       schema: { tags: ['auth'], summary: 'Sign in with email and password', body: LoginInput, response: { 200: Me } },
     },
     async (request, reply) => {
@@ -64,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
   app.post(
     '/auth/mfa/verify',
     {
-      config: { access: { session: true }, rateLimit: { max: loginRatePerMinute, timeWindow: '1 minute' } },
+      config: { access: { session: true }, rateLimit: loginRate },
       schema: { tags: ['auth'], summary: 'Second sign-in step: TOTP or recovery code', body: MfaVerifyInput, response: { 200: Me } },
     },
     async (request, reply) => {
@@ -87,7 +89,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
   app.post(
     '/auth/mfa/totp/confirm',
     {
-      config: { access: { session: true }, rateLimit: { max: loginRatePerMinute, timeWindow: '1 minute' } },
+      config: { access: { session: true }, rateLimit: loginRate },
       schema: {
         tags: ['auth'],
         summary: 'Confirm TOTP enrolment with a first code',
@@ -135,7 +137,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
 
   app.post(
     '/auth/password',
-    { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Change my password', body: PasswordChangeInput } },
+    {
+      // Like sign-in: a stolen session must not be a way to guess the password.
+      config: { access: { signedIn: true }, rateLimit: loginRate },
+      schema: { tags: ['auth'], summary: 'Change my password', body: PasswordChangeInput },
+    },
     async (request, reply) => {
       await auth.changePassword(sessionOf(request), request.body.currentPassword, request.body.newPassword, requestId(request));
       return reply.status(204).send();

@@ -66,7 +66,7 @@ export const childRoutes: FastifyPluginAsyncZod<{ data: DataService; cases: Case
     },
     async (request, reply) => {
       const photo = await cases.getPhoto(actorOf(request), request.params.id);
-      return reply.header('content-type', photo.type).header('cache-control', 'no-store').send(photo.bytes);
+      return reply.header('content-type', photo.type).send(photo.bytes);
     },
   );
 
