@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
+  type AgeInfo,
   actionPermission,
   CaseActionInput,
   type CaseActionType,
+  type Child,
   ChildInput,
   ChildUpdateInput,
   FirstContactInput,
+  holdsIdentityDocument,
   RelationInput,
+  refuseAgeEdit,
 } from '@haven/domain';
 import fc from 'fast-check';
 import { type ActionMaterial, actionMaterial, childInput, childUpdate, firstContactInput, relationInput } from './support/arbitraries.ts';
@@ -181,7 +185,25 @@ describe('every record a route writes reads back as written', () => {
         let expected = shown(ChildInput.parse(raw) as unknown as Json);
         for (const patch of patches) {
           const parsed = ChildUpdateInput.parse(patch);
-          ok(await worker.patch(`/api/v1/children/${id}`, patch), 'PATCH /children/:id');
+          const before = (await readBack(worker, id)).child as unknown as Child;
+          // The domain's own age guard is the oracle: an edit it refuses is a 409 that changes nothing.
+          const refusal = parsed.age
+            ? refuseAgeEdit(
+                { ...before.age, birthDate: before.age.birthDate ?? null } as AgeInfo,
+                parsed.age,
+                holdsIdentityDocument(parsed.documents ?? before.documents),
+                new Date(),
+              )
+            : null;
+          const res = await worker.patch(`/api/v1/children/${id}`, patch);
+          if (refusal) {
+            assert.equal(res.status, 409, `PATCH refused by the age guard: ${JSON.stringify(res.body)}`);
+            assert.equal(res.body.error.code, refusal.code);
+            const { child } = await readBack(worker, id);
+            assert.equal(child.version, before.version, 'nothing written');
+            continue;
+          }
+          ok(res, 'PATCH /children/:id');
           expected = { ...expected, ...shown(parsed as unknown as Json) };
           const { child } = await readBack(worker, id);
           assertContains(child, expected, 'record after update');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type AgeInfo, treatedAsChild, unknownAge } from './age.ts';
-import { ageAfterAssessment, holdsIdentityDocument, refuseAgeEdit } from './ageStatus.ts';
+import { ageAfterAssessment, holdsIdentityDocument, refuseAgeAtRegistration, refuseAgeEdit } from './ageStatus.ts';
 import { type CaseDriver, openCase, supervisor, views, worker } from './caseDriver.testkit.ts';
 import { defaultCasePolicy } from './casePolicy.ts';
 import { foldCase } from './caseState.ts';
@@ -74,6 +74,19 @@ describe('child status ends only through an approved age assessment', () => {
     const claimed: AgeInfo = { ...child, birthDate: '2007-01-01', birthDatePrecision: 'exact', ageBasis: 'claimed' };
     assert.equal(refuseAgeEdit(child, claimed, false, on), null, 'a claim is recorded; the child stays a child');
     assert.equal(treatedAsChild(claimed, on), true);
+  });
+
+  test('a registration cannot start a record as no longer a child, nor as assessed', () => {
+    const nineteen: AgeInfo = { ...unknownAge, birthDate: '2007-01-01', birthDatePrecision: 'exact', ageBasis: 'documented' };
+    assert.equal(refuseAgeAtRegistration(nineteen, on)?.code, 'age_assessment_required', 'documented adult');
+    assert.equal(refuseAgeAtRegistration({ ...nineteen, ageBasis: 'claimed' }, on), null, 'an adult age claimed is recorded');
+    const concluded: AgeInfo = { ...unknownAge, ageBasis: 'assessed', assessedMinAge: 15, assessedMaxAge: 17, assessmentConcluded: true };
+    assert.deepEqual(refuseAgeAtRegistration(concluded, on), {
+      code: 'age_assessment_required',
+      details: { reason: 'concluded_by_approved_assessment_only' },
+    });
+    const documentedChild: AgeInfo = { ...unknownAge, birthDate: '2012-03-01', birthDatePrecision: 'exact', ageBasis: 'documented' };
+    assert.equal(refuseAgeAtRegistration(documentedChild, on), null, 'a documented child is registered');
   });
 
   test('a profile edit cannot conclude an assessment, whatever age it found', () => {

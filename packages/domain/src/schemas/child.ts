@@ -189,6 +189,7 @@ export const Child = z.object({
     assessedMinAge: z.number().nullable(),
     assessedMaxAge: z.number().nullable(),
     assessmentConcluded: z.boolean(),
+    assessmentDate: z.string().nullable(),
     years: z.number().nullable(),
     treatedAsChild: z.boolean(),
     inDoubt: z.boolean(),

@@ -1,6 +1,7 @@
 import {
   AgeBasis,
   CareStatus,
+  ChildInput,
   CitizenshipStatus,
   ClosureReason,
   ConsentGiver,
@@ -20,6 +21,7 @@ import {
   ProtectionCategory,
   Relationship,
   RiskLevel,
+  refuseAgeAtRegistration,
   ScreeningIndicator,
   Script,
   ServiceType,
@@ -108,11 +110,16 @@ const profile = {
   protectionNotes: text(2_000),
 };
 
-/** POST /children by a caseworker. */
-export const childInput = fc.record(
-  { ...profile, careStatus: of(CareStatus.options), stage: of(MigrationStage.options), encounterSetting: of(EncounterSetting.options) },
-  { requiredKeys: ['names', 'sex'] },
-);
+/**
+ * POST /children by a caseworker: registrations the age guard accepts (the ones it refuses are
+ * scenario tests of their own, cases.test.ts).
+ */
+export const childInput = fc
+  .record(
+    { ...profile, careStatus: of(CareStatus.options), stage: of(MigrationStage.options), encounterSetting: of(EncounterSetting.options) },
+    { requiredKeys: ['names', 'sex'] },
+  )
+  .filter((raw) => refuseAgeAtRegistration(ChildInput.parse(raw).age, new Date()) === null);
 
 /** PATCH /children/:id: any subset of the profile. */
 export const childUpdate = fc.record(profile, { requiredKeys: [] });

@@ -38,6 +38,7 @@ export function makeChild(overrides: Partial<Child> = {}): Child {
       assessedMinAge: null,
       assessedMaxAge: null,
       assessmentConcluded: false,
+      assessmentDate: null,
       years: 15,
       treatedAsChild: true,
       inDoubt: true,

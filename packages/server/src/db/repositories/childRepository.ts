@@ -14,6 +14,7 @@ import {
   type NamePart,
   occurredAtWithin,
   type RestrictedChildField,
+  refuseAgeAtRegistration,
   refuseAgeEdit,
   registrationPath,
 } from '@haven/domain';
@@ -210,6 +211,9 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
       const jurisdiction = input.jurisdiction ?? principal.jurisdiction;
       const decision = authorize(uow, 'create', 'child', { jurisdiction, recordId: null });
       if (!jurisdictionContains(principal.jurisdiction, jurisdiction)) throw new HavenError('forbidden', { field: 'jurisdiction' });
+      await guarded(uow, { jurisdiction, action: 'create', resource: 'child', recordId: null }, async () =>
+        refuseWith(refuseAgeAtRegistration(input.age, uow.now)),
+      );
       const occurredAt = input.firstContactAt ? recordedLater(new Date(input.firstContactAt)) : uow.now;
       const registered = {
         firstContactAt: input.firstContactAt ?? uow.now.toISOString(),
