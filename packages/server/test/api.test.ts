@@ -195,6 +195,41 @@ describe('encryption at rest', () => {
   });
 });
 
+describe('what stays in clear (ADR 0019)', () => {
+  const categories = ['violence_exploitation_abuse', 'associated_with_armed_groups'];
+
+  test('protection categories are sealed at rest (field group protection_details); typology stays in clear for filters', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const child = (await worker.post('/api/v1/children', { ...sampleChild, typology: ['unaccompanied'], protectionCategories: categories }))
+      .body;
+    const raw = await h.database.db.selectFrom('child').selectAll().where('id', '=', child.id).executeTakeFirstOrThrow();
+    for (const category of categories) assert.ok(!JSON.stringify(raw).includes(category), `${category} stored in clear`);
+    assert.deepEqual(raw.typology, ['unaccompanied'], 'typology is a clear, indexed column');
+    assert.deepEqual((await worker.get(`/api/v1/children/${child.id}`)).body.protectionCategories, categories);
+    // A role hiding protection_details never receives them: fieldRules.test.ts (marker "protectionCategories").
+  });
+
+  test('a record written before they were sealed still shows them, and its next update seals them', async () => {
+    const worker = await signIn(h, await h.org.user('caseworker'));
+    const child = (await worker.post('/api/v1/children', sampleChild)).body;
+    await h.database.asOwner(async (db) => {
+      const { profile } = await db.selectFrom('child').select('profile').where('id', '=', child.id).executeTakeFirstOrThrow();
+      await db
+        .updateTable('child')
+        .set({ profile: JSON.stringify({ ...profile, protectionCategories: categories }) })
+        .where('id', '=', child.id)
+        .execute();
+    });
+    assert.deepEqual((await worker.get(`/api/v1/children/${child.id}`)).body.protectionCategories, categories);
+    const updated = await worker.patch(`/api/v1/children/${child.id}`, { sex: 'male' });
+    assert.equal(updated.status, 200, JSON.stringify(updated.body));
+    assert.deepEqual(updated.body.protectionCategories, categories);
+    const raw = await h.database.db.selectFrom('child').selectAll().where('id', '=', child.id).executeTakeFirstOrThrow();
+    assert.ok(!JSON.stringify(raw).includes(categories[0] as string), 'moved out of the clear profile');
+    assert.deepEqual((await worker.get(`/api/v1/children/${child.id}`)).body.protectionCategories, categories);
+  });
+});
+
 describe('documentation', () => {
   test('OpenAPI 3.1 lists the API with its schemas; the viewer and health answer', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/openapi.json' });

@@ -20,7 +20,7 @@ const markers: Record<FieldGroup, string[]> = {
   identity: [given, family, '2012-07-19', 'QZIDDOC77', 'QZIDRELATIVE'],
   location: ['QZLOCDETAIL'],
   legal_status: ['QZLEGALSTATUS'],
-  protection_details: ['QZPROTNOTES', 'QZPROTSCREEN', 'QZPROTFINDINGS'],
+  protection_details: ['QZPROTNOTES', 'QZPROTSCREEN', 'QZPROTFINDINGS', '"protectionCategories":'],
   health: ['"disability"'],
   restricted_notes: ['QZRESTRICTEDNOTE'],
   photo: ['"hasPhoto"'],
@@ -36,6 +36,7 @@ const markedChild = {
   locationDetail: 'QZLOCDETAIL',
   legalStatus: 'QZLEGALSTATUS',
   protectionNotes: 'QZPROTNOTES',
+  protectionCategories: ['associated_with_armed_groups'],
 };
 
 /** Bodies of the read routes that take one (POST searches). A new one without a body fails the test. */

@@ -201,7 +201,8 @@ export const Child = z.object({
   languages: z.array(ChildLanguage),
   birthRegistration: BirthRegistration,
   typology: z.array(Typology),
-  protectionCategories: z.array(ProtectionCategory),
+  /** Present when the reader may see protection details. */
+  protectionCategories: z.array(ProtectionCategory).optional(),
   careStatus: CareStatus.nullable(),
   stage: MigrationStage.nullable(),
   movementType: MovementType.nullable(),
@@ -268,6 +269,8 @@ export const childFieldGroups = {
   route: 'location',
   legalStatus: 'legal_status',
   protectionNotes: 'protection_details',
+  /** What happened to the child: sealed although a code list (ADR 0019). */
+  protectionCategories: 'protection_details',
   disability: 'health',
 } as const satisfies Record<string, FieldGroup>;
 export type RestrictedChildField = keyof typeof childFieldGroups;

@@ -123,7 +123,6 @@ export interface ChildProfile {
   countryOfBirth: string | null;
   languages: Child['languages'];
   birthRegistration: Child['birthRegistration'];
-  protectionCategories: Child['protectionCategories'];
   movementType: Child['movementType'];
   drivers: Child['drivers'];
 }
@@ -136,13 +135,21 @@ export const emptyProfile: ChildProfile = {
   countryOfBirth: null,
   languages: [],
   birthRegistration: 'unknown',
-  protectionCategories: [],
   movementType: null,
   drivers: [],
 };
 
+/**
+ * Protection categories of a record written before they were sealed (ADR 0019): still in the clear
+ * profile until the record is next written.
+ */
+export function legacyProtectionCategories(row: Pick<ChildRow, 'profile'>): Child['protectionCategories'] {
+  const stored = (row.profile ?? {}) as { protectionCategories?: Child['protectionCategories'] };
+  return stored.protectionCategories?.length ? stored.protectionCategories : undefined;
+}
+
 export function profileOf(row: Pick<ChildRow, 'profile'>): ChildProfile {
-  const stored = (row.profile ?? {}) as Partial<ChildProfile>;
+  const { protectionCategories: _sealedNow, ...stored } = (row.profile ?? {}) as Partial<ChildProfile> & { protectionCategories?: unknown };
   return { ...emptyProfile, ...stored, age: { ...emptyProfile.age, ...(stored.age ?? {}) } };
 }
 
@@ -261,7 +268,6 @@ export function projectChild(keys: KeyRing, decision: Allowed, row: ChildRow, no
     languages: profile.languages,
     birthRegistration: profile.birthRegistration,
     typology: row.typology as Child['typology'],
-    protectionCategories: profile.protectionCategories,
     careStatus: row.care_status as Child['careStatus'],
     stage: row.stage as Child['stage'],
     movementType: profile.movementType,
@@ -280,6 +286,9 @@ export function projectChild(keys: KeyRing, decision: Allowed, row: ChildRow, no
   if (visible('route')) child.route = (read('route') as Child['route']) ?? [];
   if (visible('legalStatus')) child.legalStatus = (read('legalStatus') as string | null) ?? null;
   if (visible('protectionNotes')) child.protectionNotes = (read('protectionNotes') as string | null) ?? null;
+  if (visible('protectionCategories')) {
+    child.protectionCategories = (read('protectionCategories') as Child['protectionCategories']) ?? legacyProtectionCategories(row) ?? [];
+  }
   if (visible('disability')) {
     child.disability = (read('disability') as Child['disability']) ?? null;
     child.disabilityIdentified = child.disability ? disabilityIdentifier(child.disability, years).hasDisability : null;

@@ -31,6 +31,7 @@ import {
   type ChildRow,
   emptyProfile,
   fieldAad,
+  legacyProtectionCategories,
   newRecord,
   profileOf,
   projectChild,
@@ -75,7 +76,6 @@ function profileFrom(input: ChildUpdateInput, base: ChildProfile): ChildProfile 
     countryOfBirth: input.countryOfBirth ?? base.countryOfBirth,
     languages: input.languages ?? base.languages,
     birthRegistration: input.birthRegistration ?? base.birthRegistration,
-    protectionCategories: input.protectionCategories ?? base.protectionCategories,
     movementType: input.movementType ?? base.movementType,
     drivers: input.drivers ?? base.drivers,
   };
@@ -317,6 +317,9 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
       assertWritable(decision, Object.keys(values) as RestrictedChildField[]);
       const current = await childInScope(uow, id, decision, { action: 'update', resource: 'child', lock: true });
       if (expectedVersion !== null && current.version !== expectedVersion) throw new HavenError('version_conflict');
+      // Categories still in the clear profile move into the sealed fields with this write (ADR 0019).
+      const legacyCategories = legacyProtectionCategories(current);
+      if (values.protectionCategories === undefined && legacyCategories) values.protectionCategories = legacyCategories;
       if (patch.teamId && !principal.teamIds.includes(patch.teamId)) throw new HavenError('forbidden', { field: 'teamId' });
 
       const loaded = await loadCase(uow, current);

@@ -108,7 +108,8 @@ const SituationSchema = ChildUpdateInput.pick({ typology: true, protectionCatego
 function SituationEdit({ child, onDone }: EditProps) {
   const defaults = {
     typology: child.typology,
-    protectionCategories: child.protectionCategories,
+    // Sent back only by a reader who sees them: a role that hides protection details leaves them as they are.
+    ...(child.protectionCategories ? { protectionCategories: child.protectionCategories } : {}),
     drivers: child.drivers,
     ...(child.movementType ? { movementType: child.movementType } : {}),
   };

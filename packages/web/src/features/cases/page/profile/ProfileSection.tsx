@@ -131,7 +131,12 @@ function useProfileDetails(child: Child): Record<ProfileGroup, { details: Detail
         { label: t('children.typology'), value: list(child.typology.map((v) => codes.label('typology', v))) },
         {
           label: t('children.protectionCategories'),
-          value: list(child.protectionCategories.map((v) => codes.label('protectionCategory', v))),
+          value:
+            child.protectionCategories === undefined ? (
+              <Restricted />
+            ) : (
+              list(child.protectionCategories.map((v) => codes.label('protectionCategory', v)))
+            ),
         },
         { label: t('children.careStatus'), value: child.careStatus ? codes.label('careStatus', child.careStatus) : none },
         { label: t('children.stage'), value: child.stage ? codes.label('migrationStage', child.stage) : none },
