@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type Client, createHarness, type Harness, names, sampleChild, signIn } from './support/harness.ts';
+import { type Client, childCount, createHarness, type Harness, names, sampleChild, signIn } from './support/harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -467,15 +467,6 @@ describe('safeguards of the case core (ADR 0017)', () => {
 
   test('a registration cannot start a record as no longer a child, nor with a concluded assessment', async () => {
     const worker = await signIn(h, await h.org.user('caseworker'));
-    const count = async () =>
-      Number(
-        (
-          await h.database.db
-            .selectFrom('child')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
     const deniedCreates = async () =>
       (
         await h.database.db
@@ -486,7 +477,7 @@ describe('safeguards of the case core (ADR 0017)', () => {
           .where('outcome', '=', 'denied')
           .execute()
       ).length;
-    const [before, deniedBefore] = [await count(), await deniedCreates()];
+    const [before, deniedBefore] = [await childCount(h), await deniedCreates()];
     const documentedAdult = { birthDate: '2007-01-01', birthDatePrecision: 'exact', ageBasis: 'documented' };
     const passport = [{ type: 'passport', held: true }];
     const adult = await worker.post('/api/v1/children', { ...sampleChild, age: documentedAdult, documents: passport });
@@ -494,7 +485,7 @@ describe('safeguards of the case core (ADR 0017)', () => {
     assert.deepEqual([adult.body.error.code, adult.body.error.details.reason], ['age_assessment_required', 'ends_child_status']);
     const concluded = { ageBasis: 'assessed', assessedMinAge: 15, assessedMaxAge: 17, assessmentConcluded: true };
     assert.equal((await worker.post('/api/v1/children', { ...sampleChild, age: concluded })).body.error.code, 'age_assessment_required');
-    assert.equal(await count(), before, 'nothing written');
+    assert.equal(await childCount(h), before, 'nothing written');
     assert.equal(await deniedCreates(), deniedBefore + 2, 'each refusal audited as a denied attempt');
     const claimed = await worker.post('/api/v1/children', { ...sampleChild, age: { ...documentedAdult, ageBasis: 'claimed' } });
     assert.equal(claimed.status, 201, 'an adult age the child claims is recorded; the child is treated as a child');

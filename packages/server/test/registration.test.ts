@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { passwordHasher } from '../src/auth/passwords.ts';
 import { bootstrapRepository } from '../src/db/repositories/bootstrapRepository.ts';
 import { runInTransaction } from '../src/db/unitOfWork.ts';
-import { createHarness, type Harness, sampleChild, signIn } from './support/harness.ts';
+import { childCount, createHarness, type Harness, sampleChild, signIn } from './support/harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -89,16 +89,6 @@ async function borderOfficial() {
   return signIn(h, { email, password });
 }
 
-const childCount = async () =>
-  Number(
-    (
-      await h.database.db
-        .selectFrom('child')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
 describe('a full registration by a role that does no case work', () => {
   test('is referred to the child protection agency: its intake sees it, the clock runs, the official gets a receipt, audited', async () => {
     const border = await borderOfficial();
@@ -148,19 +138,19 @@ describe('a full registration by a role that does no case work', () => {
 
   test('a retry with the same idempotency key gets the same receipt and files one child', async () => {
     const border = await borderOfficial();
-    const before = await childCount();
+    const before = await childCount(h);
     const headers = { 'idempotency-key': `border-${Date.now()}` };
     const first = await border.post('/api/v1/children', sampleChild, headers);
     const again = await border.post('/api/v1/children', sampleChild, headers);
     assert.equal(first.status, 201, JSON.stringify(first.body));
     assert.deepEqual(again.body, first.body);
-    assert.equal(await childCount(), before + 1);
+    assert.equal(await childCount(h), before + 1);
   });
 
   test('refused, nothing written: no agency takes referrals there, or a team of the registrant is named', async () => {
     const italian = await signIn(h, await h.org.user('border_official', { agency: 'B' }));
     const border = await borderOfficial();
-    const before = await childCount();
+    const before = await childCount(h);
     const nowhere = await italian.post('/api/v1/children', sampleChild);
     assert.equal(nowhere.status, 400);
     assert.equal(nowhere.body.error.code, 'validation_failed');
@@ -169,7 +159,7 @@ describe('a full registration by a role that does no case work', () => {
     assert.equal(teamed.body.error.details.field, 'teamId');
     const unknownAgency = await border.post('/api/v1/children', { ...sampleChild, referToAgencyId: h.org.agencyB });
     assert.equal(unknownAgency.body.error.details.field, 'referToAgencyId', 'an agency that takes no referrals');
-    assert.equal(await childCount(), before);
+    assert.equal(await childCount(h), before);
   });
 
   test('a caseworker still opens the case they register, and cannot ask for a referral on the full form', async () => {

@@ -1,5 +1,6 @@
 import { type AgeInfo, treatedAsChild, unknownAge } from './age.ts';
 import type { AgeAssessmentState } from './caseState.ts';
+import { type DocumentType, documentTypes } from './codes.ts';
 import type { Refusal } from './workflow.ts';
 
 /**
@@ -48,16 +49,9 @@ export function refuseAgeAtRegistration(age: AgeInfo, now: Date): Refusal | null
   return refuseEndingChildStatus(unknownAge, age, now);
 }
 
-/** Documents that can establish a date of birth. */
-export const identityDocumentTypes: ReadonlySet<string> = new Set([
-  'birth_certificate',
-  'passport',
-  'national_id',
-  'refugee_id',
-  'asylum_seeker_card',
-  'residence_permit',
-  'travel_document',
-]);
+/** Documents that can establish a date of birth: every document type but these. */
+const notIdentityDocuments: ReadonlySet<DocumentType> = new Set<DocumentType>(['school_record', 'health_card', 'other']);
+export const identityDocumentTypes: ReadonlySet<string> = new Set(documentTypes.filter((type) => !notIdentityDocuments.has(type)));
 
 export function holdsIdentityDocument(documents: readonly { type: string; held: boolean }[] | null | undefined): boolean {
   return (documents ?? []).some((d) => d.held && identityDocumentTypes.has(d.type));

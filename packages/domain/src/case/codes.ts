@@ -127,6 +127,7 @@ export const documentTypes = [
   'other',
 ] as const;
 export const DocumentType = z.enum(documentTypes);
+export type DocumentType = z.infer<typeof DocumentType>;
 
 /** Screening indicators (R33, R26, R38): trafficking, exploitation, trauma and specific risks. */
 export const screeningIndicators = [

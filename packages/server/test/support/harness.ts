@@ -211,3 +211,12 @@ export const sampleChild = {
   legalStatus: 'Asylum claim lodged',
   protectionNotes: 'Disclosed exploitation en route.',
 };
+
+/** How many child records the database holds (to show that a refused write wrote nothing). */
+export async function childCount(h: Pick<Harness, 'database'>): Promise<number> {
+  const row = await h.database.db
+    .selectFrom('child')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
