@@ -105,6 +105,13 @@ describe('duplicate check across the jurisdiction', () => {
 });
 
 describe('duplicate review by supervisors', () => {
+  test('a supervisor with no reviews gets an empty list (found by the fuzz test: a 500 before)', async () => {
+    const supervisor = await signIn(h, await h.org.user('supervisor', { agency: 'B' }));
+    const res = await supervisor.get('/api/v1/duplicate-reviews');
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(res.body.items, []);
+  });
+
   test('a supervisor asks the other office; its supervisor compares both, finds the same child and merges', async () => {
     const worker = await signIn(h, await h.org.user('caseworker'));
     const supervisor = await signIn(h, await h.org.user('supervisor'));

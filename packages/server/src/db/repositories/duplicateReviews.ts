@@ -34,6 +34,7 @@ export function duplicateReviews(uow: UnitOfWork) {
   }
 
   async function children(ids: readonly string[]) {
+    if (ids.length === 0) return []; // `IN ()` is not SQL
     return tx
       .selectFrom('child')
       .innerJoin('agency', 'agency.id', 'child.agency_id')
