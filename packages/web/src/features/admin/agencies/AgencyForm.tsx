@@ -6,7 +6,7 @@ import { LiveRegion } from '../../../components/LiveRegion.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
 import { SelectField, SwitchField } from '../../../forms/fields.tsx';
 import { useZodForm } from '../../../forms/useZodForm.ts';
-import { SecondApprovalOffer } from '../changeRequests/SecondApprovalOffer.tsx';
+import { SaveError } from '../changeRequests/SecondApprovalOffer.tsx';
 import { useSave, useSaveSubmit } from '../useSave.ts';
 
 const FIELDS = ['name', 'code', 'jurisdiction', 'kind', 'active'] as const;
@@ -34,8 +34,8 @@ export function AgencyForm({ agency, onDone }: Props) {
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <LiveRegion>
-          <ApiErrorAlert error={save.error} fields={FIELDS} />
-          <SecondApprovalOffer
+          <SaveError
+            fields={FIELDS}
             error={save.error}
             change={agency && save.variables ? { target: 'agency', targetId: agency.id, patch: save.variables } : undefined}
             onDone={onDone}

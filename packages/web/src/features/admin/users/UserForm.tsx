@@ -12,7 +12,7 @@ import { localizedZodResolver } from '../../../forms/zodResolver.ts';
 import { languageNames } from '../../../i18n/i18n.ts';
 import { useMe } from '../../auth/api.ts';
 import { accessPatchOf } from '../changeRequests/accessPatch.ts';
-import { SecondApprovalOffer } from '../changeRequests/SecondApprovalOffer.tsx';
+import { SaveError } from '../changeRequests/SecondApprovalOffer.tsx';
 import { toOptions, useAgencyOptions, useAllRoles, useAllTeams } from '../options.ts';
 import { useSave, useSaveSubmit } from '../useSave.ts';
 import { useUpdateUser } from './api.ts';
@@ -76,8 +76,8 @@ export function UserForm({ user, onDone, onCancel }: Props) {
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <LiveRegion>
-          <ApiErrorAlert error={save.error} fields={FIELDS} />
-          <SecondApprovalOffer
+          <SaveError
+            fields={FIELDS}
             error={save.error}
             change={user && update.variables ? { target: 'user', targetId: user.id, patch: accessPatchOf(update.variables) } : undefined}
             onDone={onDone}
