@@ -4,12 +4,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Facts } from '../../../components/Facts.tsx';
+import { textGreen } from '../../../theme.ts';
 import { CaseStatusBadge } from '../../cases/badges.tsx';
 import { countryName, formatList } from '../../codes/format.ts';
 import { useCodes } from '../../codes/useCodes.ts';
 import { ChildName } from '../ChildName.tsx';
 
-const effectColor: Record<string, string> = { supports: 'green.9', weakens: 'red.9', neutral: 'gray.7' };
+const effectColor: Record<string, string> = { supports: textGreen, weakens: 'red.9', neutral: 'gray.7' };
 
 /** Why a record may be the same child: each reason marked as supporting or weakening the match. */
 function MatchReasons({ reasons }: { reasons: DuplicateInScope['reasons'] }) {
