@@ -9,6 +9,7 @@ import { CaseStatusBadge } from '../../cases/badges.tsx';
 import { countryName, formatList } from '../../codes/format.ts';
 import { useCodes } from '../../codes/useCodes.ts';
 import { ChildName } from '../ChildName.tsx';
+import { HeldElsewhere } from './HeldElsewhere.tsx';
 
 const effectColor: Record<string, string> = { supports: textGreen, weakens: 'red.9', neutral: 'gray.7' };
 
@@ -71,7 +72,9 @@ function ElsewhereCandidate({ candidate }: { candidate: DuplicateElsewhere }) {
   return (
     <>
       <LikelihoodBadge likelihood={candidate.likelihood} />
-      <Text size="sm">{t('duplicates.elsewhere', { agency: candidate.agencyName, reference: candidate.reference })}</Text>
+      <Text size="sm">
+        <HeldElsewhere i18nKey="duplicates.elsewhere" agency={candidate.agencyName} reference={candidate.reference} />
+      </Text>
     </>
   );
 }
