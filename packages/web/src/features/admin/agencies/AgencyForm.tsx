@@ -1,7 +1,6 @@
 import { type Agency, AgencyInput, agencyKinds } from '@haven/domain';
 import { Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { LiveRegion } from '../../../components/LiveRegion.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
 import { SelectField, SwitchField } from '../../../forms/fields.tsx';

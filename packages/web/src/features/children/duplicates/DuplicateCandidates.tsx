@@ -68,7 +68,6 @@ function RecordCandidate({ candidate, newTab }: { candidate: DuplicateInScope; n
 
 /** A record outside the reader's scope: only where it is, its reference and the score band. */
 function ElsewhereCandidate({ candidate }: { candidate: DuplicateElsewhere }) {
-  const { t } = useTranslation();
   return (
     <>
       <LikelihoodBadge likelihood={candidate.likelihood} />
