@@ -19,6 +19,9 @@ const request = (id: string, requestedBy: string, targetName: string) => ({
 const byOther = request('6a0c2f9e-3c55-4c8e-9d1a-1f0b6c1f7a20', '6a0c2f9e-3c55-4c8e-9d1a-1f0b6c1f7a99', 'Nikos');
 const byMe = request('6a0c2f9e-3c55-4c8e-9d1a-1f0b6c1f7a21', me.user.id, 'Eleni');
 
+/** The target cell's text, across the isolated name inside it. */
+const target = (text: string) => (_: string, element: Element | null) => element?.tagName === 'SPAN' && element.textContent === text;
+
 describe('change requests page', () => {
   it('offers approve and reject only on requests made by another administrator, and sends the decision', async () => {
     signIn(me);
@@ -29,8 +32,10 @@ describe('change requests page', () => {
       return undefined;
     });
     renderWithProviders(<ChangeRequestsPage />);
-    expect((await screen.findAllByText('User: Nikos')).length).toBeGreaterThan(0);
-    expect(screen.getAllByText('User: Eleni').length).toBeGreaterThan(0);
+    expect((await screen.findAllByText(target('User: Nikos'))).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(target('User: Eleni')).length).toBeGreaterThan(0);
+    // The name is isolated for bidirectional text.
+    expect(screen.getAllByText('Nikos')[0]?.tagName).toBe('BDI');
     const approve = screen.getAllByRole('button', { name: 'Approve' });
     expect(new Set(approve.map((b) => b.closest('tr, [data-row]')?.textContent?.includes('Nikos')))).toEqual(new Set([true]));
     fireEvent.click(approve[0] as HTMLElement);

@@ -53,7 +53,12 @@ export function ChangeRequestsPage() {
             {
               key: 'target',
               header: t('changeRequests.target'),
-              render: (r) => `${t(`changeRequests.targets.${r.target}`)}: ${r.targetName}`,
+              // The name isolated: a Latin agency name must not pull the colon to the wrong side in Arabic.
+              render: (r) => (
+                <span>
+                  {t(`changeRequests.targets.${r.target}`)}: <bdi>{r.targetName}</bdi>
+                </span>
+              ),
             },
             { key: 'patch', header: t('changeRequests.change'), render: (r) => <PatchSummary request={r} /> },
             { key: 'requestedAt', header: t('changeRequests.requestedAt'), render: (r) => formatDateTime(r.requestedAt) },
