@@ -23,7 +23,7 @@ export function ConfirmButton({ children, title, message, confirmLabel, onConfir
       <Button w="fit-content" {...buttonProps} loading={loading} onClick={open}>
         {children}
       </Button>
-      <Modal opened={opened} onClose={close} title={title} centered>
+      <Modal opened={opened} onClose={close} title={title} centered closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
         {typeof message === 'string' ? <Text>{message}</Text> : message}
         <Group justify="flex-end" mt="lg" gap="sm">
           <Button variant="default" onClick={close}>

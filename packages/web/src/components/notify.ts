@@ -1,4 +1,4 @@
-import { notifications } from '@mantine/notifications';
+import { type NotificationData, notifications } from '@mantine/notifications';
 import { ApiError } from '../api/ApiError.ts';
 import i18n from '../i18n/i18n.ts';
 
@@ -6,10 +6,15 @@ export function errorText(error: unknown): string {
   return error instanceof ApiError ? error.message : i18n.t('errors.unexpected');
 }
 
+/** Shows a notification whose close button is named (Mantine's has only an icon). */
+export function notify(data: NotificationData): void {
+  notifications.show({ closeButtonProps: { 'aria-label': i18n.t('common.closeMessage') }, ...data });
+}
+
 export function notifyError(error: unknown): void {
-  notifications.show({ color: 'red', title: i18n.t('errors.title'), message: errorText(error) });
+  notify({ color: 'red', title: i18n.t('errors.title'), message: errorText(error) });
 }
 
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'green', message });
+  notify({ color: 'green', message });
 }

@@ -1,11 +1,11 @@
 import type { Locale, Me } from '@haven/domain';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/client.ts';
 import { sessionKey } from '../api/session.ts';
+import { notify } from '../components/notify.ts';
 import { currentLocale, rememberLocale, switchLanguage } from './i18n.ts';
 
 /**
@@ -25,7 +25,7 @@ export function useLanguage() {
       try {
         client.setQueryData(sessionKey, await api.patch<Me>('/auth/me', { locale }));
       } catch (error) {
-        notifications.show({
+        notify({
           color: 'red',
           title: t('language.saveFailed'),
           message: error instanceof ApiError ? error.message : t('errors.unexpected'),

@@ -10,6 +10,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useDecideDuplicateReview, useDuplicateReview, useDuplicateReviews } from '../cases/api.ts';
 import { ChildLink } from '../children/ChildLink.tsx';
+import { HeldElsewhere } from '../children/duplicates/HeldElsewhere.tsx';
 import { countryName, formatList } from '../codes/format.ts';
 
 type Side = DuplicateReview['requesting'];
@@ -38,7 +39,9 @@ function SideCard({ label, side }: { label: string; side: Side }) {
             />
           </>
         ) : (
-          <Text size="sm">{t('duplicates.sideClosed', { agency: side.agencyName, reference: side.reference })}</Text>
+          <Text size="sm">
+            <HeldElsewhere i18nKey="duplicates.sideClosed" agency={side.agencyName} reference={side.reference} />
+          </Text>
         )}
       </Stack>
     </Paper>
@@ -95,9 +98,7 @@ function ReviewRow({ review }: { review: DuplicateReview }) {
             <Badge color={review.status === 'open' ? 'yellow.4' : 'gray.7'} c={review.status === 'open' ? 'dark.9' : undefined}>
               {t(`duplicates.reviewStatus.${review.status}`)}
             </Badge>
-            <Text size="sm" className="mono">
-              {review.requesting.reference} · {review.other.reference}
-            </Text>
+            <Facts size="sm" className="mono" items={[review.requesting.reference, review.other.reference]} />
           </Group>
           <Button size="compact-sm" variant="default" aria-expanded={open} onClick={() => setOpen(!open)}>
             {t('duplicates.compare')}

@@ -59,9 +59,10 @@ export function NotificationsBell() {
     else if (item.kind === 'access_change_requested' || item.kind === 'access_change_decided') navigate('/admin/change-requests');
   };
   return (
-    <Popover opened={opened} onDismiss={close} position="bottom-end" width={320} withinPortal shadow="md" trapFocus returnFocus>
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} color="red.9" offset={6}>
+    // The indicator wraps the popover, not the other way round: the target (which gets aria-expanded) is then the button.
+    <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} color="red.9" offset={6}>
+      <Popover opened={opened} onDismiss={close} position="bottom-end" width={320} withinPortal shadow="md" trapFocus returnFocus>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="dark"
@@ -72,35 +73,35 @@ export function NotificationsBell() {
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs">
-        <Group justify="space-between" mb="xs" px={4}>
-          <Text fw={700} size="sm">
-            {t('notifications.title')}
-          </Text>
-          {unread > 0 && (
-            <Button size="compact-xs" variant="subtle" onClick={() => markRead.mutate('all')} loading={markRead.isPending}>
-              {t('notifications.markAllRead')}
-            </Button>
+        </Popover.Target>
+        <Popover.Dropdown p="xs">
+          <Group justify="space-between" mb="xs" px={4}>
+            <Text fw={700} size="sm">
+              {t('notifications.title')}
+            </Text>
+            {unread > 0 && (
+              <Button size="compact-xs" variant="subtle" onClick={() => markRead.mutate('all')} loading={markRead.isPending}>
+                {t('notifications.markAllRead')}
+              </Button>
+            )}
+          </Group>
+          {items.length === 0 ? (
+            <Text size="sm" c="dimmed" p="xs">
+              {t('notifications.none')}
+            </Text>
+          ) : (
+            <ScrollArea.Autosize mah={360}>
+              <Stack component="ul" gap={2} p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('notifications.title')}>
+                {items.map((item) => (
+                  <li key={item.id}>
+                    <NotificationItem item={item} onOpen={open} />
+                  </li>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
           )}
-        </Group>
-        {items.length === 0 ? (
-          <Text size="sm" c="dimmed" p="xs">
-            {t('notifications.none')}
-          </Text>
-        ) : (
-          <ScrollArea.Autosize mah={360}>
-            <Stack component="ul" gap={2} p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('notifications.title')}>
-              {items.map((item) => (
-                <li key={item.id}>
-                  <NotificationItem item={item} onOpen={open} />
-                </li>
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

@@ -1,12 +1,11 @@
 import { type Agency, AgencyInput, agencyKinds } from '@haven/domain';
 import { Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { LiveRegion } from '../../../components/LiveRegion.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
 import { SelectField, SwitchField } from '../../../forms/fields.tsx';
 import { useZodForm } from '../../../forms/useZodForm.ts';
-import { SecondApprovalOffer } from '../changeRequests/SecondApprovalOffer.tsx';
+import { SaveError } from '../changeRequests/SecondApprovalOffer.tsx';
 import { useSave, useSaveSubmit } from '../useSave.ts';
 
 const FIELDS = ['name', 'code', 'jurisdiction', 'kind', 'active'] as const;
@@ -34,8 +33,8 @@ export function AgencyForm({ agency, onDone }: Props) {
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <LiveRegion>
-          <ApiErrorAlert error={save.error} fields={FIELDS} />
-          <SecondApprovalOffer
+          <SaveError
+            fields={FIELDS}
             error={save.error}
             change={agency && save.variables ? { target: 'agency', targetId: agency.id, patch: save.variables } : undefined}
             onDone={onDone}

@@ -1,5 +1,5 @@
 import type { ChangeRequest } from '@haven/domain';
-import { Badge, Button, Code, Group, SegmentedControl } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
@@ -9,6 +9,7 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { useMe, usePermission } from '../../auth/api.ts';
 import { formatDateTime } from '../../codes/format.ts';
 import { useChangeRequests, useDecideChangeRequest } from './api.ts';
+import { PatchSummary } from './PatchSummary.tsx';
 
 const statusColour = { pending: 'orange', approved: 'green', rejected: 'gray' } as const;
 
@@ -52,9 +53,14 @@ export function ChangeRequestsPage() {
             {
               key: 'target',
               header: t('changeRequests.target'),
-              render: (r) => `${t(`changeRequests.targets.${r.target}`)}: ${r.targetName}`,
+              // The name isolated: a Latin agency name must not pull the colon to the wrong side in Arabic.
+              render: (r) => (
+                <span>
+                  {t(`changeRequests.targets.${r.target}`)}: <bdi>{r.targetName}</bdi>
+                </span>
+              ),
             },
-            { key: 'patch', header: t('changeRequests.change'), render: (r) => <Code>{JSON.stringify(r.patch)}</Code> },
+            { key: 'patch', header: t('changeRequests.change'), render: (r) => <PatchSummary request={r} /> },
             { key: 'requestedAt', header: t('changeRequests.requestedAt'), render: (r) => formatDateTime(r.requestedAt) },
             {
               key: 'status',

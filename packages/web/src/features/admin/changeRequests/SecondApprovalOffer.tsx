@@ -5,6 +5,9 @@ import { ApiError } from '../../../api/ApiError.ts';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { useRequestChange } from './api.ts';
 
+const offersSecondApproval = (error: unknown, change: ChangeRequestInput | undefined): change is ChangeRequestInput =>
+  error instanceof ApiError && error.code === 'second_approval_required' && change !== undefined;
+
 interface Props {
   /** The error of the save that was refused. */
   error: unknown;
@@ -17,10 +20,10 @@ interface Props {
  * When a save is refused because it needs a second administrator, offers to submit the same change
  * as a change request instead.
  */
-export function SecondApprovalOffer({ error, change, onDone }: Props) {
+function SecondApprovalOffer({ error, change, onDone }: Props) {
   const { t } = useTranslation();
   const submit = useRequestChange();
-  if (!(error instanceof ApiError) || error.code !== 'second_approval_required' || !change) return null;
+  if (!offersSecondApproval(error, change)) return null;
   if (submit.isSuccess) {
     return (
       <Alert color="blue" variant="light" role="status">
@@ -39,4 +42,13 @@ export function SecondApprovalOffer({ error, change, onDone }: Props) {
       </Button>
     </Alert>
   );
+}
+
+/**
+ * Why a save of an administration form failed: the offer to submit it for a second administrator's approval
+ * when that is the reason (not also a red error saying the same), else the server's error.
+ */
+export function SaveError({ fields, ...props }: Props & { fields: readonly string[] }) {
+  if (offersSecondApproval(props.error, props.change)) return <SecondApprovalOffer {...props} />;
+  return <ApiErrorAlert error={props.error} fields={fields} />;
 }

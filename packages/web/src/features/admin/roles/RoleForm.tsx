@@ -2,13 +2,12 @@ import { fieldGroups, purposes, type Role, roleCategories, scopes } from '@haven
 import { Alert, Fieldset, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { Controller, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { AlertIcon } from '../../../components/icons.tsx';
 import { LiveRegion } from '../../../components/LiveRegion.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
 import { MultiSelectField, SelectField, SwitchField } from '../../../forms/fields.tsx';
 import { useZodForm } from '../../../forms/useZodForm.ts';
-import { SecondApprovalOffer } from '../changeRequests/SecondApprovalOffer.tsx';
+import { SaveError } from '../changeRequests/SecondApprovalOffer.tsx';
 import { useSave, useSaveSubmit } from '../useSave.ts';
 import { PermissionGrid } from './PermissionGrid.tsx';
 import { fieldRuleChoices, RoleFormSchema, type RolePayload } from './roleForm.ts';
@@ -48,8 +47,8 @@ export function RoleForm({ role, onDone }: Props) {
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <LiveRegion>
-          <ApiErrorAlert error={save.error} fields={FIELDS} />
-          <SecondApprovalOffer
+          <SaveError
+            fields={FIELDS}
             error={save.error}
             change={role && save.variables ? { target: 'role', targetId: role.id, patch: save.variables } : undefined}
             onDone={onDone}

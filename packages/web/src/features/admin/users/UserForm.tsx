@@ -4,7 +4,6 @@ import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { LiveRegion } from '../../../components/LiveRegion.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
 import { MultiSelectField, SelectField } from '../../../forms/fields.tsx';
@@ -12,7 +11,7 @@ import { localizedZodResolver } from '../../../forms/zodResolver.ts';
 import { languageNames } from '../../../i18n/i18n.ts';
 import { useMe } from '../../auth/api.ts';
 import { accessPatchOf } from '../changeRequests/accessPatch.ts';
-import { SecondApprovalOffer } from '../changeRequests/SecondApprovalOffer.tsx';
+import { SaveError } from '../changeRequests/SecondApprovalOffer.tsx';
 import { toOptions, useAgencyOptions, useAllRoles, useAllTeams } from '../options.ts';
 import { useSave, useSaveSubmit } from '../useSave.ts';
 import { useUpdateUser } from './api.ts';
@@ -76,8 +75,8 @@ export function UserForm({ user, onDone, onCancel }: Props) {
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <LiveRegion>
-          <ApiErrorAlert error={save.error} fields={FIELDS} />
-          <SecondApprovalOffer
+          <SaveError
+            fields={FIELDS}
             error={save.error}
             change={user && update.variables ? { target: 'user', targetId: user.id, patch: accessPatchOf(update.variables) } : undefined}
             onDone={onDone}

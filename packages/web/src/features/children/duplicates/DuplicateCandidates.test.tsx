@@ -39,12 +39,24 @@ afterEach(async () => {
   await i18n.changeLanguage('en');
 });
 
+/** Matches the paragraph whose whole text is `text`, across the inline elements inside it. */
+const sentence =
+  (text: string | RegExp) =>
+  (_: string, element: Element | null): boolean =>
+    element?.tagName === 'P' && (typeof text === 'string' ? element.textContent === text : text.test(element.textContent ?? ''));
+
 describe('possible duplicates', () => {
   it('shows a record outside the reader’s scope as a sentence: agency, reference and band, no link and no name', async () => {
     show([elsewhere]);
     expect(
-      await screen.findByText('A possible match exists in Lesvos Child Protection, reference GR-ZZZZ-0042; a supervisor can compare them.'),
+      await screen.findByText(
+        sentence('A possible match exists in Lesvos Child Protection, reference GR-ZZZZ-0042; a supervisor can compare them.'),
+      ),
     ).toBeTruthy();
+    // The reference is one unit: isolated for bidirectional text and never broken at its hyphens.
+    const reference = screen.getByText('GR-ZZZZ-0042');
+    expect(reference.tagName).toBe('BDI');
+    expect(reference.classList.contains('nowrap')).toBe(true);
     expect(screen.getByText('Likely the same child')).toBeTruthy();
     expect(screen.queryByRole('link')).toBeNull();
   });
@@ -52,7 +64,7 @@ describe('possible duplicates', () => {
   it('says it in the reader’s language (Arabic)', async () => {
     await i18n.changeLanguage('ar');
     show([elsewhere]);
-    expect(await screen.findByText(/يوجد تطابق محتمل لدى Lesvos Child Protection، المرجع GR-ZZZZ-0042/)).toBeTruthy();
+    expect(await screen.findByText(sentence(/يوجد تطابق محتمل لدى Lesvos Child Protection، المرجع GR-ZZZZ-0042/))).toBeTruthy();
   });
 
   it('shows no name for a role without identity: the candidate carries none', async () => {

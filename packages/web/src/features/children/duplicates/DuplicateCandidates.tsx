@@ -4,12 +4,14 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Facts } from '../../../components/Facts.tsx';
+import { textGreen } from '../../../theme.ts';
 import { CaseStatusBadge } from '../../cases/badges.tsx';
 import { countryName, formatList } from '../../codes/format.ts';
 import { useCodes } from '../../codes/useCodes.ts';
 import { ChildName } from '../ChildName.tsx';
+import { HeldElsewhere } from './HeldElsewhere.tsx';
 
-const effectColor: Record<string, string> = { supports: 'green.9', weakens: 'red.9', neutral: 'gray.7' };
+const effectColor: Record<string, string> = { supports: textGreen, weakens: 'red.9', neutral: 'gray.7' };
 
 /** Why a record may be the same child: each reason marked as supporting or weakening the match. */
 function MatchReasons({ reasons }: { reasons: DuplicateInScope['reasons'] }) {
@@ -66,11 +68,12 @@ function RecordCandidate({ candidate, newTab }: { candidate: DuplicateInScope; n
 
 /** A record outside the reader's scope: only where it is, its reference and the score band. */
 function ElsewhereCandidate({ candidate }: { candidate: DuplicateElsewhere }) {
-  const { t } = useTranslation();
   return (
     <>
       <LikelihoodBadge likelihood={candidate.likelihood} />
-      <Text size="sm">{t('duplicates.elsewhere', { agency: candidate.agencyName, reference: candidate.reference })}</Text>
+      <Text size="sm">
+        <HeldElsewhere i18nKey="duplicates.elsewhere" agency={candidate.agencyName} reference={candidate.reference} />
+      </Text>
     </>
   );
 }

@@ -34,7 +34,21 @@ export function NamePartsInput({ value, onChange, error, required }: Props) {
     typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : null;
 
   return (
-    <Fieldset legend={t('names.legend')} variant="unstyled" aria-required={required}>
+    // aria-required is not allowed on a group (axe, critical): the first part's input carries `required`, the
+    // legend shows the asterisk the other required fields show.
+    <Fieldset
+      legend={
+        <>
+          {t('names.legend')}
+          {required && (
+            <Text span c="red.8" aria-hidden>
+              {' *'}
+            </Text>
+          )}
+        </>
+      }
+      variant="unstyled"
+    >
       <Text size="sm" c="dimmed" mb="xs">
         {t('names.hint')}
       </Text>

@@ -40,9 +40,17 @@ export function PossibleDuplicates({ duplicates }: { duplicates: ReturnType<type
       {candidates.length > 0 && (
         <Stack gap="xs" mt="sm">
           <DuplicateCandidates candidates={candidates} newTab />
-          <Text size="xs" c="dimmed">
-            {t('duplicates.advice')}
-          </Text>
+          {candidates.some((candidate) => candidate.scope === 'record') && (
+            <Text size="xs" c="dimmed">
+              {t('duplicates.advice')}
+            </Text>
+          )}
+          {/* "Open that case instead" cannot apply to a record the reader may not open. */}
+          {candidates.some((candidate) => candidate.scope !== 'record') && (
+            <Text size="xs" c="dimmed">
+              {t('duplicates.adviceElsewhere')}
+            </Text>
+          )}
         </Stack>
       )}
     </Card>

@@ -64,6 +64,26 @@ describe('full registration by a caseworker', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(`/children/${makeChild().id}`));
   });
 
+  it('for a match the caseworker may not open, does not tell them to open that case', async () => {
+    signIn(caseworker());
+    const elsewhere = {
+      scope: 'reference',
+      childId: '00000000-0000-4000-8000-00000000e15e',
+      reference: 'GR-CCCC-DDDD',
+      agencyId: '00000000-0000-4000-8000-00000000a9e1',
+      agencyName: 'Lesvos Child Protection',
+      likelihood: 'possible',
+    };
+    mockFetch((req) => (req.url.endsWith('/children/duplicate-check') ? { status: 200, body: { items: [elsewhere] } } : undefined));
+    renderApp('/children/new');
+    await screen.findByRole('heading', { level: 1, name: 'Register a child' }, { timeout: 5000 });
+    fillNameAndSex();
+    expect(
+      (await screen.findAllByText(/tell your supervisor: they can compare the two records/, {}, { timeout: 3000 })).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByText(/open that case instead/)).toBeNull();
+  });
+
   it('requires a name and the sex before sending anything, with messages in the UI language', async () => {
     signIn(caseworker());
     const requests = mockFetch(() => undefined);
