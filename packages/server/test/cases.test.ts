@@ -349,6 +349,9 @@ describe('safeguards', () => {
     const b = (await worker.post('/api/v1/children', { ...sampleChild, names: names('Daniel', 'Tesfay') })).body.id;
     const link = await worker.post(`/api/v1/children/${a}/relations`, { kind: 'child', relatedChildId: b, relationship: 'sibling' });
     assert.equal(link.status, 201, JSON.stringify(link.body));
+    const again = await worker.post(`/api/v1/children/${a}/relations`, { kind: 'child', relatedChildId: b, relationship: 'sibling' });
+    assert.deepEqual([again.status, again.body.error.details.reason], [409, 'already_linked']);
+    assert.equal(await deniedAttempts(a, 'link'), 1, 'a refused link is audited as a denied attempt');
     const move = { type: 'stage_changed', stage: 'destination', country: 'DE', since: '2026-11-20' };
     const warned = await act(worker, a, move);
     assert.equal(warned.status, 409);

@@ -6,6 +6,7 @@ import { type Allowed, authorize, requirePrincipal } from './access.ts';
 import { appendEvents, loadCase } from './caseLog.ts';
 import { childInScope } from './childInScope.ts';
 import { type ChildRow, openValue, recordKey, sealValue } from './childRecord.ts';
+import { guarded } from './guardRefusals.ts';
 
 const relationAad = (childId: string, relationId: string, field: string) => `child:${childId}:relation:${relationId}:${field}`;
 
@@ -68,58 +69,68 @@ export function relationRepository(uow: UnitOfWork) {
       const principal = requirePrincipal(uow);
       const decision = authorize(uow, 'work', 'case', { jurisdiction: principal.jurisdiction, recordId: childId });
       const child = await childInScope(uow, childId, decision, { action: 'link', resource: 'case', lock: true });
-      const id = uuidv7(uow.now.getTime());
-      const base = {
-        jurisdiction: child.jurisdiction,
-        created_by: principal.userId,
-        created_at: uow.now,
-        relationship: input.relationship,
-      };
-      if (input.kind === 'child') {
-        if (input.relatedChildId === childId) throw new HavenError('validation_failed', { field: 'relatedChildId' });
-        const other = await childInScope(uow, input.relatedChildId, decision, { action: 'link', resource: 'case' });
-        const exists = await tx
-          .selectFrom('child_relation')
-          .select('id')
-          .where('child_id', '=', childId)
-          .where('related_child_id', '=', other.id)
-          .executeTakeFirst();
-        if (exists) throw new HavenError('conflict', { reason: 'already_linked' });
-        const link = (from: ChildRow, to: ChildRow, linkId: string) => ({
-          ...base,
-          id: linkId,
-          jurisdiction: from.jurisdiction,
-          child_id: from.id,
-          kind: 'child',
-          related_jurisdiction: to.jurisdiction,
-          related_child_id: to.id,
-          accompanying: true,
-          sensitive: '{}',
-        });
-        await tx
-          .insertInto('child_relation')
-          .values([link(child, other, id), link(other, child, uuidv7(uow.now.getTime()))])
-          .execute();
-        uow.audit({ jurisdiction: other.jurisdiction, action: 'link', resource: 'case', recordId: other.id, changedFields: ['relations'] });
-      } else {
-        const sensitive: Record<string, unknown> = {};
-        const key = recordKey(uow.keys, child.id, child.sensitive as Record<string, unknown>);
-        if (input.name) sensitive.name = sealValue(key, relationAad(child.id, id, 'name'), input.name);
-        if (input.contact) sensitive.contact = sealValue(key, relationAad(child.id, id, 'contact'), input.contact);
-        await tx
-          .insertInto('child_relation')
-          .values({
+      // A refusal from here on (self-link, already linked, the other child out of scope) is a denied attempt.
+      const attempt = { jurisdiction: child.jurisdiction, action: 'link', resource: 'case' as const, recordId: childId };
+      return guarded(uow, attempt, async () => {
+        const id = uuidv7(uow.now.getTime());
+        const base = {
+          jurisdiction: child.jurisdiction,
+          created_by: principal.userId,
+          created_at: uow.now,
+          relationship: input.relationship,
+        };
+        if (input.kind === 'child') {
+          if (input.relatedChildId === childId) throw new HavenError('validation_failed', { field: 'relatedChildId' });
+          const other = await childInScope(uow, input.relatedChildId, decision, { action: 'link', resource: 'case' });
+          const exists = await tx
+            .selectFrom('child_relation')
+            .select('id')
+            .where('child_id', '=', childId)
+            .where('related_child_id', '=', other.id)
+            .executeTakeFirst();
+          if (exists) throw new HavenError('conflict', { reason: 'already_linked' });
+          const link = (from: ChildRow, to: ChildRow, linkId: string) => ({
             ...base,
-            id,
-            child_id: child.id,
-            kind: 'adult',
-            accompanying: input.accompanying,
-            sensitive: JSON.stringify(sensitive),
-          })
-          .execute();
-      }
-      uow.audit({ jurisdiction: child.jurisdiction, action: 'link', resource: 'case', recordId: child.id, changedFields: ['relations'] });
-      return id;
+            id: linkId,
+            jurisdiction: from.jurisdiction,
+            child_id: from.id,
+            kind: 'child',
+            related_jurisdiction: to.jurisdiction,
+            related_child_id: to.id,
+            accompanying: true,
+            sensitive: '{}',
+          });
+          await tx
+            .insertInto('child_relation')
+            .values([link(child, other, id), link(other, child, uuidv7(uow.now.getTime()))])
+            .execute();
+          uow.audit({
+            jurisdiction: other.jurisdiction,
+            action: 'link',
+            resource: 'case',
+            recordId: other.id,
+            changedFields: ['relations'],
+          });
+        } else {
+          const sensitive: Record<string, unknown> = {};
+          const key = recordKey(uow.keys, child.id, child.sensitive as Record<string, unknown>);
+          if (input.name) sensitive.name = sealValue(key, relationAad(child.id, id, 'name'), input.name);
+          if (input.contact) sensitive.contact = sealValue(key, relationAad(child.id, id, 'contact'), input.contact);
+          await tx
+            .insertInto('child_relation')
+            .values({
+              ...base,
+              id,
+              child_id: child.id,
+              kind: 'adult',
+              accompanying: input.accompanying,
+              sensitive: JSON.stringify(sensitive),
+            })
+            .execute();
+        }
+        uow.audit({ jurisdiction: child.jurisdiction, action: 'link', resource: 'case', recordId: child.id, changedFields: ['relations'] });
+        return id;
+      });
     },
 
     /**
