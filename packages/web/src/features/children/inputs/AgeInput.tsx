@@ -8,7 +8,7 @@ import {
   treatedAsChild,
   unknownAge,
 } from '@haven/domain';
-import { Alert, Fieldset, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Fieldset, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorAt } from '../../../forms/fieldError.ts';
 import { today } from '../../codes/format.ts';
@@ -49,6 +49,8 @@ export function AgeInput({ value, onChange, error }: Props) {
   const age = complete(value);
   const years = ageInYears(age, new Date());
   const assessed = age.ageBasis === 'assessed' || age.assessedMinAge !== null || age.assessedMaxAge !== null;
+  // Only an approved age assessment on the case concludes one (ADR 0017): its result is shown, not edited here.
+  const concluded = age.assessmentConcluded;
 
   return (
     <Fieldset legend={t('age.legend')} variant="unstyled">
@@ -81,6 +83,7 @@ export function AgeInput({ value, onChange, error }: Props) {
             value={age.ageBasis}
             onChange={(basis) => basis && set({ ageBasis: basis as AgeInfo['ageBasis'] })}
             allowDeselect={false}
+            disabled={concluded}
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
@@ -93,6 +96,7 @@ export function AgeInput({ value, onChange, error }: Props) {
             value={value.assessedMinAge ?? ''}
             onChange={(n) => set({ assessedMinAge: numberOrNull(n) })}
             error={errorAt(error, ['assessedMinAge'])}
+            disabled={concluded}
           />
           <NumberInput
             label={t('age.assessedMax')}
@@ -103,25 +107,24 @@ export function AgeInput({ value, onChange, error }: Props) {
             value={value.assessedMaxAge ?? ''}
             onChange={(n) => set({ assessedMaxAge: numberOrNull(n) })}
             error={errorAt(error, ['assessedMaxAge'])}
+            disabled={concluded}
           />
           {assessed && (
-            <>
-              <TextInput
-                type="date"
-                label={t('age.assessmentDate')}
-                max={today()}
-                value={value.assessmentDate ?? ''}
-                onChange={(event) => set({ assessmentDate: event.currentTarget.value || null })}
-              />
-              <Switch
-                label={t('age.concluded')}
-                checked={age.assessmentConcluded}
-                onChange={(event) => set({ assessmentConcluded: event.currentTarget.checked })}
-                mt={{ base: 0, sm: 'xl' }}
-              />
-            </>
+            <TextInput
+              type="date"
+              label={t('age.assessmentDate')}
+              max={today()}
+              value={value.assessmentDate ?? ''}
+              onChange={(event) => set({ assessmentDate: event.currentTarget.value || null })}
+              disabled={concluded}
+            />
           )}
         </SimpleGrid>
+        {concluded && (
+          <Text size="sm" c="dimmed">
+            {t('age.concludedByAssessment')}
+          </Text>
+        )}
         <Alert color={treatedAsChild(age, new Date()) ? 'blue' : 'yellow'} variant="light" title={t('age.benefitTitle')}>
           <Text size="sm">
             {years === null ? t('age.unknownNow') : t('age.actOn', { age: years })}{' '}

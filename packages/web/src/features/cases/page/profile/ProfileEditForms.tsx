@@ -70,7 +70,8 @@ function IdentityEdit({ child, onDone }: EditProps) {
 
 const AgeSchema = ChildUpdateInput.pick({ age: true });
 function AgeEdit({ child, onDone }: EditProps) {
-  const { birthDate, birthDatePrecision, ageBasis, assessedMinAge, assessedMaxAge, assessmentConcluded } = child.age;
+  const { birthDate, birthDatePrecision, ageBasis, assessedMinAge, assessedMaxAge, assessmentConcluded, assessmentDate } = child.age;
+  // The concluded assessment goes back exactly as read: the server refuses any change to it (ADR 0017).
   const age = {
     ...emptyAge,
     birthDate: birthDate ?? null,
@@ -79,6 +80,7 @@ function AgeEdit({ child, onDone }: EditProps) {
     assessedMinAge,
     assessedMaxAge,
     assessmentConcluded,
+    assessmentDate,
   };
   const edit = useProfileEdit(child, AgeSchema, { age }, onDone);
   return (
