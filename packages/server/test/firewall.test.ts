@@ -178,6 +178,10 @@ describe('four eyes: changes that widen an enforcement-linked actor’s access t
       (await db().selectFrom('app_user').select('id').where('id', '=', approved.body.decidedBy).executeTakeFirstOrThrow()).id,
     );
     assert.notEqual(approved.body.decidedBy, approved.body.requestedBy);
+    const nameOf = async (id: string) =>
+      (await db().selectFrom('app_user').select('display_name').where('id', '=', id).executeTakeFirstOrThrow()).display_name;
+    assert.equal(approved.body.requestedByName, await nameOf(approved.body.requestedBy), 'the decider sees who asked');
+    assert.equal(approved.body.decidedByName, await nameOf(approved.body.decidedBy));
     assert.equal(await roleNow(), caseworkerRole, 'applied on approval');
 
     const trail = await events({ resource: 'access_change_request', recordId: request.body.id, outcome: 'success' });

@@ -173,8 +173,11 @@ export const ChangeRequest = z.object({
   patch: z.record(z.string(), z.unknown()),
   status: ChangeRequestStatus,
   requestedBy: Uuid,
+  /** Who asked, by name, so the second administrator knows whose change they decide. */
+  requestedByName: z.string(),
   requestedAt: z.string(),
   decidedBy: Uuid.nullable(),
+  decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
 });
 export type ChangeRequest = z.infer<typeof ChangeRequest>;

@@ -19,7 +19,11 @@ import { organisationRepository, type PasswordHasher } from './organisationRepos
 const auditResource = 'access_change_request';
 const managePermissionOf: Record<ChangeRequestTarget, Resource> = { role: 'role', agency: 'agency', user: 'user' };
 
-type Row = Selectable<AccessChangeRequestTable> & { target_name: string | null };
+type Row = Selectable<AccessChangeRequestTable> & {
+  target_name: string | null;
+  requested_by_name: string | null;
+  decided_by_name: string | null;
+};
 
 const toChangeRequest = (r: Row): ChangeRequest => ({
   id: r.id,
@@ -29,8 +33,10 @@ const toChangeRequest = (r: Row): ChangeRequest => ({
   patch: r.patch,
   status: r.status as ChangeRequestStatus,
   requestedBy: r.requested_by,
+  requestedByName: r.requested_by_name ?? '',
   requestedAt: r.requested_at.toISOString(),
   decidedBy: r.decided_by,
+  decidedByName: r.decided_by ? (r.decided_by_name ?? '') : null,
   decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
 });
 
@@ -48,12 +54,14 @@ export function changeRequestRepository(uow: UnitOfWork, hasher: PasswordHasher)
     tx
       .selectFrom('access_change_request as cr')
       .selectAll('cr')
-      .select(
+      .select([
         sql<string | null>`CASE cr.target
           WHEN 'role' THEN (SELECT r.name FROM role r WHERE r.id = cr.target_id)
           WHEN 'agency' THEN (SELECT a.name FROM agency a WHERE a.id = cr.target_id)
           ELSE (SELECT u.display_name FROM app_user u WHERE u.id = cr.target_id) END`.as('target_name'),
-      );
+        sql<string | null>`(SELECT u.display_name FROM app_user u WHERE u.id = cr.requested_by)`.as('requested_by_name'),
+        sql<string | null>`(SELECT u.display_name FROM app_user u WHERE u.id = cr.decided_by)`.as('decided_by_name'),
+      ]);
 
   /** Users who watch over access: an oversight role, or anyone who reads the audit trail. */
   async function watchers(): Promise<string[]> {

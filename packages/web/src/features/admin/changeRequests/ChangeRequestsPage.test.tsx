@@ -12,8 +12,10 @@ const request = (id: string, requestedBy: string, targetName: string) => ({
   patch: { roleId: '6a0c2f9e-3c55-4c8e-9d1a-1f0b6c1f7a11' },
   status: 'pending',
   requestedBy,
+  requestedByName: requestedBy === me.user.id ? 'Me Myself' : 'Sofia Admin',
   requestedAt: '2026-12-04T10:00:00.000Z',
   decidedBy: null,
+  decidedByName: null,
   decidedAt: null,
 });
 const byOther = request('6a0c2f9e-3c55-4c8e-9d1a-1f0b6c1f7a20', '6a0c2f9e-3c55-4c8e-9d1a-1f0b6c1f7a99', 'Nikos');
@@ -36,6 +38,7 @@ describe('change requests page', () => {
     expect(screen.getAllByText(target('User: Eleni')).length).toBeGreaterThan(0);
     // The name is isolated for bidirectional text.
     expect(screen.getAllByText('Nikos')[0]?.tagName).toBe('BDI');
+    expect(screen.getByText('Sofia Admin').tagName).toBe('BDI');
     const approve = screen.getAllByRole('button', { name: 'Approve' });
     expect(new Set(approve.map((b) => b.closest('tr, [data-row]')?.textContent?.includes('Nikos')))).toEqual(new Set([true]));
     fireEvent.click(approve[0] as HTMLElement);

@@ -61,6 +61,7 @@ export function ChangeRequestsPage() {
               ),
             },
             { key: 'patch', header: t('changeRequests.change'), render: (r) => <PatchSummary request={r} /> },
+            { key: 'requestedBy', header: t('changeRequests.requestedBy'), render: (r) => <bdi>{r.requestedByName}</bdi> },
             { key: 'requestedAt', header: t('changeRequests.requestedAt'), render: (r) => formatDateTime(r.requestedAt) },
             {
               key: 'status',
