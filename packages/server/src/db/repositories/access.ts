@@ -38,8 +38,7 @@ export function authorize(
   audit: { jurisdiction: string; recordId: string | null },
 ): Allowed {
   const principal = requirePrincipal(uow);
-  const purpose = uow.actor.purpose ?? defaultPurpose(principal);
-  const decision = evaluate({ principal, purpose, action, resource });
+  const decision = evaluate({ principal, purpose: purposeOf(uow.actor, principal), action, resource });
   if (decision.allowed) return decision;
   uow.auditDenied({ ...audit, action, resource, changedFields: [] });
   throw new HavenError(denialError(decision.reason));
@@ -65,8 +64,7 @@ export function assertSearchable(
 export function can(uow: UnitOfWork, action: Action, resource: Resource): boolean {
   const principal = uow.actor.principal;
   if (!principal) return false;
-  const purpose = uow.actor.purpose ?? defaultPurpose(principal);
-  return evaluate({ principal, purpose, action, resource }).allowed;
+  return evaluate({ principal, purpose: purposeOf(uow.actor, principal), action, resource }).allowed;
 }
 
 /** The SQL form of a row scope over a table with the ownership columns: the same rule as `inRowScope`. */

@@ -1,8 +1,8 @@
-import { defaultPurpose, evaluate, HavenError, type NotificationKind } from '@haven/domain';
+import { HavenError, type NotificationKind } from '@haven/domain';
 import { sql } from 'kysely';
 import { uuidv7 } from '../ids.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
-import { requirePrincipal } from './access.ts';
+import { can, requirePrincipal } from './access.ts';
 
 export interface CaseRefForNotice {
   jurisdiction: string;
@@ -70,8 +70,7 @@ export function notificationRepository(uow: UnitOfWork) {
       const principal = requirePrincipal(uow);
       // Written when the reader could see the case; read through today's policy. A reader the policy
       // now refuses child data (the firewall, after a role or agency change) gets no child id or reference.
-      const purpose = uow.actor.purpose ?? defaultPurpose(principal);
-      const disclosesChild = evaluate({ principal, purpose, action: 'read', resource: 'child' }).allowed;
+      const disclosesChild = can(uow, 'read', 'child');
       let query = tx
         .selectFrom('notification as n')
         .leftJoin('child as c', (join) =>
