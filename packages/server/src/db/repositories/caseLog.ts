@@ -1,4 +1,5 @@
 import {
+  type AgeInfo,
   applyEvent,
   type CaseEvent,
   type CaseEventData,
@@ -14,7 +15,7 @@ import { insertRows } from '../insertRows.ts';
 import type { ChildTable } from '../schema.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type CaseColumns, type CaseRef, caseColumns, eventRow, openEvent, taskRows } from './caseProjection.ts';
-import { type ChildRow, readSealed, recordKey } from './childRecord.ts';
+import { type ChildRow, profileOf, readSealed, recordKey } from './childRecord.ts';
 
 /** A case with its log replayed: the row as read, its data key, every event and the derived state. */
 export interface LoadedCase {
@@ -27,6 +28,11 @@ export interface LoadedCase {
 
 export function birthDateOf(uow: UnitOfWork, row: ChildRow, key = recordKey(uow.keys, row.id, row.sensitive as Record<string, unknown>)) {
   return (readSealed(key, row.id, row.sensitive as Record<string, unknown>, 'birthDate') as string | null) ?? null;
+}
+
+/** What the record says of the child's age, with its sealed date of birth. */
+export function ageOf(loaded: Pick<LoadedCase, 'row' | 'birthDate'>): AgeInfo {
+  return { ...profileOf(loaded.row).age, birthDate: loaded.birthDate };
 }
 
 /** Reads and decrypts a case's log. The caller has locked the row when it is going to append. */

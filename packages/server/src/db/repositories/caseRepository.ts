@@ -1,6 +1,5 @@
 import {
   type Action,
-  type AgeInfo,
   actionAvailable,
   actionPermission,
   ageAfterAssessment,
@@ -28,7 +27,7 @@ import { uuidv7 } from '../ids.ts';
 import type { ChildTable } from '../schema.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type Allowed, authorize, can, requirePrincipal } from './access.ts';
-import { appendEvents, caseworkerAgency, type LoadedCase, loadCase, replayCase, teamOnAssignment } from './caseLog.ts';
+import { ageOf, appendEvents, caseworkerAgency, type LoadedCase, loadCase, replayCase, teamOnAssignment } from './caseLog.ts';
 import { readCasePage } from './casePage.ts';
 import { eventFieldGroup } from './caseProjection.ts';
 import { childInScope } from './childInScope.ts';
@@ -73,10 +72,6 @@ export function taskView(task: CaseTask, assignee: string | null, now: Date) {
  */
 export function caseRepository(uow: UnitOfWork, policy: CasePolicy) {
   const notices = notificationRepository(uow);
-
-  function ageOf(loaded: LoadedCase): AgeInfo {
-    return { ...profileOf(loaded.row).age, birthDate: loaded.birthDate };
-  }
 
   function childAge(loaded: LoadedCase): number | null {
     return ageInYears(ageOf(loaded), uow.now);

@@ -23,7 +23,7 @@ import { childReference, uuidv7 } from '../ids.ts';
 import type { ChildTable } from '../schema.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type Allowed, assertSearchable, authorize, can, purposeOf, requirePrincipal } from './access.ts';
-import { appendEvents, loadCase, writeNewCase } from './caseLog.ts';
+import { ageOf, appendEvents, loadCase, writeNewCase } from './caseLog.ts';
 import { childInScope } from './childInScope.ts';
 import { listChildren } from './childList.ts';
 import {
@@ -324,17 +324,17 @@ export function childRepository(uow: UnitOfWork, policy: CasePolicy) {
 
       const loaded = await loadCase(uow, current);
       const { key } = loaded;
-      const sensitive = { ...(current.sensitive as Record<string, unknown>) };
-      seal(key, id, sensitive, values);
       if (patch.age) {
         const age = patch.age;
-        const stored = current.sensitive as Record<string, unknown>;
-        const before = { ...profileOf(current).age, birthDate: (readSealed(key, id, stored, 'birthDate') as string | null) ?? null };
-        const documents = (values.documents ?? readSealed(key, id, stored, 'documents')) as Child['documents'] | null;
+        const documents = (values.documents ?? readSealed(key, id, current.sensitive as Record<string, unknown>, 'documents')) as
+          | Child['documents']
+          | null;
         await guarded(uow, { jurisdiction: current.jurisdiction, action: 'update', resource: 'child', recordId: id }, async () =>
-          refuseWith(refuseAgeEdit(before, age, holdsIdentityDocument(documents), uow.now)),
+          refuseWith(refuseAgeEdit(ageOf(loaded), age, holdsIdentityDocument(documents), uow.now)),
         );
       }
+      const sensitive = { ...(current.sensitive as Record<string, unknown>) };
+      seal(key, id, sensitive, values);
       const names = (values.names as NamePart[] | undefined) ?? (readSealed(key, id, sensitive, 'names') as NamePart[] | null) ?? [];
       const birthDate = patch.age ? (patch.age.birthDate ?? null) : undefined;
       const changes: Updateable<ChildTable> = {

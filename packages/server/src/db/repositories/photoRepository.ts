@@ -2,9 +2,9 @@ import { ageInYears, type CasePolicy, consentFor, fieldAccess, HavenError } from
 import { openBytes, sealBytes } from '../../crypto/envelope.ts';
 import type { UnitOfWork } from '../unitOfWork.ts';
 import { type Allowed, authorize, requirePrincipal } from './access.ts';
-import { appendEvents, type LoadedCase, loadCase } from './caseLog.ts';
+import { ageOf, appendEvents, type LoadedCase, loadCase } from './caseLog.ts';
 import { childInScope } from './childInScope.ts';
-import { profileOf, recordKey } from './childRecord.ts';
+import { recordKey } from './childRecord.ts';
 import { guarded } from './guardRefusals.ts';
 
 export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
@@ -33,8 +33,7 @@ export function photoRepository(uow: UnitOfWork, policy: CasePolicy) {
   const { tx } = uow;
 
   function photoConsent(loaded: LoadedCase) {
-    const age = ageInYears({ ...profileOf(loaded.row).age, birthDate: loaded.birthDate }, uow.now);
-    return consentFor(loaded.state, 'photo', age, policy);
+    return consentFor(loaded.state, 'photo', ageInYears(ageOf(loaded), uow.now), policy);
   }
 
   function assertConsent(loaded: LoadedCase): void {
