@@ -195,13 +195,16 @@ function readerView(keys: KeyRing, decision: Allowed, row: SummaryRow, now: Date
 /**
  * The name a reader may be shown of a record (work lists, duplicates, reviews): hidden when their
  * role hides identity, and then the names are not even opened. The same rule as the record itself.
+ * `opened`: the names when the caller has already opened them (the matcher has).
  */
 export function visibleName(
   keys: KeyRing,
   decision: Allowed,
   row: Pick<ChildRow, 'id' | 'sensitive'>,
+  opened?: readonly { type: string; value: string }[],
 ): { displayName?: string; nameHidden: boolean } {
   if (fieldAccess(decision, childFieldGroups.names) === 'hidden') return nameView(null);
+  if (opened) return nameView(opened);
   const sensitive = row.sensitive as Record<string, unknown>;
   return nameView((readSealed(recordKey(keys, row.id, sensitive), row.id, sensitive, 'names') as NamePart[] | null) ?? []);
 }

@@ -72,8 +72,14 @@ async function matches(uow: UnitOfWork, subject: PersonDescriptor, keys: readonl
   if (exclude) query = query.where('child.id', '<>', exclude);
   const rows: MatchedRow[] = await query.execute();
   return rows
-    .map((row) => ({ row, match: comparePersons(subject, personDescriptor(uow, row)) }))
-    .filter((m): m is { row: MatchedRow; match: MatchResult & { likelihood: 'likely' | 'possible' } } => m.match.likelihood !== 'unlikely')
+    .map((row) => {
+      const person = personDescriptor(uow, row);
+      return { row, person, match: comparePersons(subject, person) };
+    })
+    .filter(
+      (m): m is { row: MatchedRow; person: PersonDescriptor; match: MatchResult & { likelihood: 'likely' | 'possible' } } =>
+        m.match.likelihood !== 'unlikely',
+    )
     .sort((a, b) => b.match.score - a.match.score)
     .slice(0, 20);
 }
@@ -93,7 +99,7 @@ export async function findDuplicates(
   exclude: string | null,
 ): Promise<DuplicateCandidate[]> {
   const found = await matches(uow, subject, keys, duplicateSearchScope(principal, decision.rows), exclude);
-  return found.map(({ row, match }): DuplicateCandidate => {
+  return found.map(({ row, person, match }): DuplicateCandidate => {
     if (duplicateDisclosure(decision.rows, ownershipOf(row)) === 'reference') {
       uow.audit({ jurisdiction: row.jurisdiction, action: 'duplicate_disclosed', resource: 'child', recordId: row.id, changedFields: [] });
       return {
@@ -109,7 +115,7 @@ export async function findDuplicates(
       scope: 'record',
       childId: row.id,
       reference: row.reference,
-      ...visibleName(uow.keys, decision, row),
+      ...visibleName(uow.keys, decision, row, person.names),
       sex: row.sex,
       birthYear: row.birth_year,
       nationality: row.nationality,
