@@ -28,9 +28,20 @@ export function duplicateReviews(uow: UnitOfWork) {
     return authorize(uow, verb, 'case', { jurisdiction: principal.jurisdiction, recordId });
   }
 
-  function auditBoth(review: Pick<ReviewRow, 'jurisdiction' | 'child_id' | 'other_jurisdiction' | 'other_id'>, action: string) {
-    uow.audit({ jurisdiction: review.jurisdiction, action, resource: 'case', recordId: review.child_id, changedFields: [] });
-    uow.audit({ jurisdiction: review.other_jurisdiction, action, resource: 'case', recordId: review.other_id, changedFields: [] });
+  /** Audits a step on both records of the pair, each on its own jurisdiction (a refusal as denied). */
+  function auditBoth(
+    review: Pick<ReviewRow, 'jurisdiction' | 'child_id' | 'other_jurisdiction' | 'other_id'>,
+    action: string,
+    outcome: 'success' | 'denied' = 'success',
+  ) {
+    for (const [jurisdiction, recordId] of [
+      [review.jurisdiction, review.child_id],
+      [review.other_jurisdiction, review.other_id],
+    ] as const) {
+      const entry = { jurisdiction, action, resource: 'case', recordId, changedFields: [] };
+      if (outcome === 'denied') uow.auditDenied(entry);
+      else uow.audit(entry);
+    }
   }
 
   async function children(ids: readonly string[]) {
@@ -54,19 +65,10 @@ export function duplicateReviews(uow: UnitOfWork) {
     const other = rows.find((r) => r.id === review?.other_id);
     if (!review || !requesting || !other) throw new HavenError('not_found');
     if (!inRowScope(decision.rows, ownershipOf(requesting)) && !inRowScope(decision.rows, ownershipOf(other))) {
-      auditDeniedBoth(review);
+      auditBoth(review, 'duplicate_review_read', 'denied');
       throw new HavenError('not_found');
     }
     return { review, requesting, other };
-  }
-
-  function auditDeniedBoth(review: ReviewRow) {
-    for (const [jurisdiction, recordId] of [
-      [review.jurisdiction, review.child_id],
-      [review.other_jurisdiction, review.other_id],
-    ] as const) {
-      uow.auditDenied({ jurisdiction, action: 'duplicate_review_read', resource: 'case', recordId, changedFields: [] });
-    }
   }
 
   function view(
