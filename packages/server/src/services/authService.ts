@@ -1,5 +1,5 @@
 import type { Principal } from '@haven/domain';
-import { HavenError, type Me, type SessionState } from '@haven/domain';
+import { type ErrorCode, HavenError, type Me, type SessionState } from '@haven/domain';
 import { decoyHash, passwordHasher } from '../auth/passwords.ts';
 import { sessionCache } from '../auth/sessionCache.ts';
 import { csrfKey, csrfTokenFor, newRecoveryCodes, newSessionToken, recoveryCodeHash, sessionIdOf } from '../auth/tokens.ts';
@@ -107,24 +107,26 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
    * locked the secret is not even checked; a wrong one is counted. When the caller holds a session
    * (`endSessions`: the guess comes from inside), the attempt that locks also ends every session of
    * the user. A correct secret starts the count again, or is refused when a parallel attempt locked
-   * the account meanwhile (thrown, so the transaction's writes roll back).
+   * the account meanwhile (thrown, so the transaction's writes roll back). Returns the refusal's
+   * code (`account_locked`, or `wrong` for a wrong secret), or undefined when the secret is accepted.
    */
-  async function checkSecret(
+  async function checkSecret<Wrong extends ErrorCode>(
     uow: UnitOfWork,
     user: UserRow,
     failure: FailedAttempt,
     endSessions: boolean,
+    wrong: Wrong,
     check: () => Promise<boolean>,
-  ): Promise<'accepted' | 'wrong' | 'locked'> {
+  ): Promise<Wrong | 'account_locked' | undefined> {
     const identity = identityRepository(uow);
     const locked = user.locked_until !== null && user.locked_until > uow.now;
     if (locked || !(await check())) {
       const count = await identity.countFailedAttempt(user.id, failure, settings.lockoutThreshold, settings.lockoutMinutes);
       if (count.lockedNow && endSessions) await identity.revokeAllSessions(user.id);
-      return count.locked ? 'locked' : 'wrong';
+      return count.locked ? 'account_locked' : wrong;
     }
     if (!(await identity.acceptAttempt(user.id))) throw new HavenError('account_locked');
-    return 'accepted';
+    return undefined;
   }
 
   async function requireContext(sessionId: string, state: SessionState, userId: string): Promise<SessionContext> {
@@ -149,8 +151,10 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
           return { error: 'invalid_credentials' as const };
         }
         // No session to end: whoever guesses here is outside, and the user's own sessions go on.
-        const checked = await checkSecret(uow, user, 'login_failed', false, () => passwordHasher.verify(user.password_hash, password));
-        if (checked !== 'accepted') return { error: checked === 'locked' ? ('account_locked' as const) : ('invalid_credentials' as const) };
+        const refused = await checkSecret(uow, user, 'login_failed', false, 'invalid_credentials', () =>
+          passwordHasher.verify(user.password_hash, password),
+        );
+        if (refused) return { error: refused };
         if (!user.active) return { error: 'account_disabled' as const };
         const state: SessionState = user.mfa_enabled
           ? 'mfa_required'
@@ -192,12 +196,12 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
         const user = await identity.findUser(context.principal.userId);
         const mfaSecret = user?.mfa_enabled ? user.mfa_secret : null;
         if (!user || !mfaSecret) return { error: 'mfa_invalid_code' as const };
-        const checked = await checkSecret(uow, user, 'mfa_failed', true, async () => {
+        const refused = await checkSecret(uow, user, 'mfa_failed', true, 'mfa_invalid_code', async () => {
           if (!/^\d{6}$/.test(code)) return identity.useRecoveryCode(user.id, recoveryCodeHash(uow.keys.indexKey, user.id, code));
           const step = await matchTotp(open(uow.keys, Envelope.parse(mfaSecret), `app_user:${user.id}:mfa_secret`), code, uow.now);
           return step !== null && (await identity.useTotpStep(user.id, step));
         });
-        if (checked !== 'accepted') return { error: checked === 'locked' ? ('account_locked' as const) : ('mfa_invalid_code' as const) };
+        if (refused) return { error: refused };
         const { token, id } = newSessionToken();
         await identity.rotateSession(context.session, id, 'active', settings.sessionIdleMinutes);
         identity.mfaVerified(user.id);
@@ -236,9 +240,8 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
         const secret = open(uow.keys, Envelope.parse(user.mfa_secret), `app_user:${user.id}:mfa_secret`);
         const step = await matchTotp(secret, code, uow.now);
         // Guessing here is guessing a second factor: the same lockout, which ends every session.
-        const checked = await checkSecret(uow, user, 'mfa_failed', true, async () => step !== null);
-        if (checked !== 'accepted' || step === null)
-          return { error: checked === 'locked' ? ('account_locked' as const) : ('mfa_invalid_code' as const) };
+        const refused = await checkSecret(uow, user, 'mfa_failed', true, 'mfa_invalid_code', async () => step !== null);
+        if (refused || step === null) return { error: refused ?? ('mfa_invalid_code' as const) };
         await identity.enableTotp(
           user.id,
           step,
@@ -285,10 +288,10 @@ export function authService(deps: DataDeps, settings: AuthSettings) {
         const user = await identity.findUser(context.principal.userId);
         if (!user) return 'unauthenticated' as const;
         // Someone holding the session may be guessing the password: the sign-in lockout, ending every session.
-        const checked = await checkSecret(uow, user, 'password_check_failed', true, () =>
+        const refused = await checkSecret(uow, user, 'password_check_failed', true, 'current_password_incorrect', () =>
           passwordHasher.verify(user.password_hash, current),
         );
-        if (checked !== 'accepted') return checked === 'locked' ? ('account_locked' as const) : ('current_password_incorrect' as const);
+        if (refused) return refused;
         await identity.setPassword(user.id, await passwordHasher.hash(next), context.session.id);
         return undefined;
       });
